@@ -1,0 +1,185 @@
+import { chromium, type BrowserContext, type Page as PwPage } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
+
+export type Engine = 'chromium' | 'firefox';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const GECKO_ID = 'zhipu-facts@example.org';
+// Pinning the moz-extension:// host lets tests open the popup and options pages by URL.
+const FIREFOX_UUID = '6a0c1b52-7f7e-4a8e-9d3e-2f0f8c1d5e11';
+const DEFAULT_TIMEOUT = 10_000;
+
+export function builtExtensionDir(engine: Engine): string {
+  return resolve(engine === 'chromium' ? '.output/chrome-mv3' : '.output/firefox-mv3');
+}
+
+/** What a test can do with a tab, the same in both browsers. */
+export interface TestPage {
+  readonly engine: Engine;
+  /** Uncaught page errors and console.error lines seen since the page opened. */
+  readonly errors: string[];
+  goto(url: string): Promise<void>;
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  waitFor<A = undefined>(fn: (arg: A) => unknown, arg?: A, timeoutMs?: number): Promise<void>;
+  mouseMove(x: number, y: number): Promise<void>;
+  click(x: number, y: number): Promise<void>;
+  press(key: string): Promise<void>;
+  setViewport(width: number, height: number): Promise<void>;
+  screenshot(path: string): Promise<void>;
+  bringToFront(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ExtensionBrowser {
+  readonly engine: Engine;
+  /** `chrome-extension://ID` or `moz-extension://UUID`. */
+  readonly extensionOrigin: string;
+  newPage(): Promise<TestPage>;
+  /** Opens one of the extension's own pages (`popup.html`, `options.html`). */
+  openExtensionPage(path: string): Promise<TestPage>;
+  close(): Promise<void>;
+}
+
+export async function launchExtensionBrowser(engine: Engine): Promise<ExtensionBrowser> {
+  return engine === 'chromium' ? launchChromium() : launchFirefox();
+}
+
+async function launchChromium(): Promise<ExtensionBrowser> {
+  const dir = builtExtensionDir('chromium');
+  const profile = mkdtempSync(join(tmpdir(), 'zf-chromium-'));
+  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+      '--no-sandbox',
+      // Without these Chromium tries to reach outside hosts, which this network refuses.
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker');
+  const origin = `chrome-extension://${new URL(worker.url()).host}`;
+  // The persistent context opens one blank tab; keep it so the window never closes.
+  return {
+    engine: 'chromium',
+    extensionOrigin: origin,
+    newPage: async () => wrapPlaywright(await context.newPage()),
+    openExtensionPage: async (path) => {
+      const page = wrapPlaywright(await context.newPage());
+      await page.goto(`${origin}/${path}`);
+      return page;
+    },
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+function wrapPlaywright(page: PwPage): TestPage {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.setDefaultTimeout(DEFAULT_TIMEOUT);
+  return {
+    engine: 'chromium',
+    errors,
+    goto: async (url) => {
+      await page.goto(url);
+    },
+    evaluate: (fn, arg) => page.evaluate(fn, arg as never),
+    waitFor: async (fn, arg, timeout = DEFAULT_TIMEOUT) => {
+      await page.waitForFunction(fn, arg as never, { timeout });
+    },
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    click: (x, y) => page.mouse.click(x, y),
+    press: (key) => page.keyboard.press(key),
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
+    screenshot: async (path) => {
+      await page.screenshot({ path });
+    },
+    bringToFront: () => page.bringToFront(),
+    close: () => page.close(),
+  };
+}
+
+async function launchFirefox(): Promise<ExtensionBrowser> {
+  const dir = builtExtensionDir('firefox');
+  const browser: PpBrowser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    // Needed to navigate a tab to a moz-extension:// URL at all.
+    args: ['--remote-allow-system-access'],
+    defaultViewport: { width: 1280, height: 800 },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      // Keep Firefox off the network: no updates, telemetry or captive-portal checks.
+      'app.update.enabled': false,
+      'network.captive-portal-service.enabled': false,
+      'network.connectivity-service.enabled': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.enabled': false,
+      'browser.safebrowsing.malware.enabled': false,
+      'browser.safebrowsing.phishing.enabled': false,
+    },
+  });
+  await browser.installExtension(dir);
+  const origin = `moz-extension://${FIREFOX_UUID}`;
+  return {
+    engine: 'firefox',
+    extensionOrigin: origin,
+    newPage: async () => wrapPuppeteer(await browser.newPage()),
+    openExtensionPage: async (path) => {
+      const raw = await browser.newPage();
+      const page = wrapPuppeteer(raw);
+      // Quirk: goto() to a moz-extension:// URL navigates but never resolves, so wait on the page.
+      raw.goto(`${origin}/${path}`).catch(() => undefined);
+      await raw.waitForFunction(
+        () => location.protocol === 'moz-extension:' && document.readyState === 'complete',
+        { timeout: DEFAULT_TIMEOUT },
+      );
+      return page;
+    },
+    close: () => browser.close(),
+  };
+}
+
+function wrapPuppeteer(page: PpPage): TestPage {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e instanceof Error ? e.message : String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.setDefaultTimeout(DEFAULT_TIMEOUT);
+  return {
+    engine: 'firefox',
+    errors,
+    goto: async (url) => {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    evaluate: (fn, arg) => page.evaluate(fn as (a: unknown) => never, arg),
+    waitFor: async (fn, arg, timeout = DEFAULT_TIMEOUT) => {
+      await page.waitForFunction(fn as (a: unknown) => unknown, { timeout }, arg);
+    },
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    click: (x, y) => page.mouse.click(x, y),
+    press: (key) => page.keyboard.press(key as Parameters<PpPage['keyboard']['press']>[0]),
+    setViewport: (width, height) => page.setViewport({ width, height }),
+    screenshot: async (path) => {
+      await page.screenshot({ path: path as `${string}.png` });
+    },
+    bringToFront: () => page.bringToFront(),
+    close: () => page.close(),
+  };
+}

@@ -1,0 +1,38 @@
+import { test as base } from '@playwright/test';
+import { resolve } from 'node:path';
+import { launchExtensionBrowser, type Engine, type ExtensionBrowser } from './extension-browser';
+import { startStaticServer } from './static-server';
+
+export interface EngineOption {
+  engine: Engine;
+}
+
+interface WorkerFixtures {
+  engine: Engine;
+  /** The built extension loaded into a real browser, one per worker. */
+  extBrowser: ExtensionBrowser;
+  /** Origin of the fixture server (tests/fixtures on 127.0.0.1). */
+  fixtures: string;
+}
+
+export const test = base.extend<object, WorkerFixtures>({
+  engine: ['chromium', { option: true, scope: 'worker' }],
+  extBrowser: [
+    async ({ engine }, use) => {
+      const browser = await launchExtensionBrowser(engine);
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
+  fixtures: [
+    async ({}, use) => {
+      const server = await startStaticServer(resolve('tests/fixtures'));
+      await use(server.origin);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+export { expect } from '@playwright/test';

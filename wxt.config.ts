@@ -1,0 +1,34 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// The Highlight API shipped in Chrome 105 and Firefox 140; without it there is nothing to paint.
+const MIN_CHROME = '105';
+const MIN_FIREFOX = '140.0';
+const GECKO_ID = 'zhipu-facts@example.org';
+
+export default defineConfig({
+  // Explicit imports everywhere: easier to follow than auto-imports.
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage'],
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: MIN_FIREFOX,
+              data_collection_permissions: { required: ['none'] },
+            },
+            // Firefox for Android learnt data_collection_permissions in 142.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : { minimum_chrome_version: MIN_CHROME }),
+  }),
+});
