@@ -10,6 +10,7 @@ export default defineConfig<EngineOption>({
   workers: 1,
   retries: 0,
   timeout: 60_000,
+  outputDir: process.env.ZF_OUT ? `${process.env.ZF_OUT}/test-results` : 'test-results',
   reporter: process.env.PW_JSON ? [['list'], ['json', { outputFile: process.env.PW_JSON }]] : 'list',
   projects: [
     { name: 'chromium', use: { engine: 'chromium' } },

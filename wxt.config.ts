@@ -9,6 +9,8 @@ const GECKO_ID = 'zhipu-facts@example.org';
 export default defineConfig({
   // Explicit imports everywhere: easier to follow than auto-imports.
   imports: false,
+  // A separate output folder lets several builds (and e2e runs against them) coexist.
+  outDir: process.env.ZF_OUT ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({

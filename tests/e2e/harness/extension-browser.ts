@@ -13,8 +13,10 @@ export const GECKO_ID = 'zhipu-facts@example.org';
 const FIREFOX_UUID = '6a0c1b52-7f7e-4a8e-9d3e-2f0f8c1d5e11';
 const DEFAULT_TIMEOUT = 10_000;
 
+/** The build under test: `ZF_OUT` picks another output folder than `.output`. */
 export function builtExtensionDir(engine: Engine): string {
-  return resolve(engine === 'chromium' ? '.output/chrome-mv3' : '.output/firefox-mv3');
+  const out = process.env.ZF_OUT ?? '.output';
+  return resolve(out, engine === 'chromium' ? 'chrome-mv3' : 'firefox-mv3');
 }
 
 /** What a test can do with a tab, the same in both browsers. */

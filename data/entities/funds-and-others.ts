@@ -1,0 +1,138 @@
+import { aliases, caseSensitiveAlias } from '../make-alias';
+import { localText, textValue } from '../make-text';
+import type { AuthoredEntity } from '../schema';
+
+export const fundsAndInvestors: AuthoredEntity[] = [
+  {
+    id: 'ciif',
+    group: 'funds-investors',
+    name: localText('China Internet Investment Fund', '中国互联网投资基金'),
+    aliases: aliases(
+      'China Internet Investment Fund',
+      'CIIF',
+      '中国互联网投资基金',
+      '中國互聯網投資基金',
+    ),
+    description: localText(
+      'State-backed fund that invests in internet and technology companies.',
+      '投资互联网与科技企业的国家背景基金。',
+    ),
+    facts: [
+      {
+        id: 'ai-allocation',
+        label: localText('AI bets', 'AI 投资'),
+        value: textValue(
+          'Has raised its allocation to AI, with Zhipu among the main recipients.',
+          '已加大对 AI 的配置，智谱是主要受益者之一。',
+        ),
+        sources: ['key-players'],
+        refs: ['zhipu-ai'],
+      },
+    ],
+    related: ['big-fund', 'zhipu-ai'],
+  },
+  {
+    id: 'big-fund',
+    group: 'funds-investors',
+    name: localText(
+      'National Integrated Circuit Industry Investment Fund',
+      '国家集成电路产业投资基金',
+    ),
+    aliases: [
+      ...aliases(
+        'National Integrated Circuit Industry Investment Fund',
+        'China Integrated Circuit Industry Investment Fund',
+        '国家集成电路产业投资基金',
+        '國家集成電路產業投資基金',
+        '大基金',
+      ),
+      // Lowercase "big fund" is an ordinary phrase.
+      caseSensitiveAlias('Big Fund'),
+    ],
+    description: localText(
+      'China’s state fund for the chip industry, nicknamed the “Big Fund”.',
+      '国家设立的集成电路产业基金，俗称“大基金”。',
+    ),
+    facts: [
+      {
+        id: 'ai-allocation',
+        label: localText('AI bets', 'AI 投资'),
+        value: textValue(
+          'Now puts more into AI too; Zhipu is one of the main winners.',
+          '同样加码 AI，智谱是主要受益方之一。',
+        ),
+        sources: ['key-players'],
+        refs: ['zhipu-ai'],
+      },
+    ],
+    related: ['ciif', 'zhipu-ai', 'nvidia'],
+  },
+  {
+    id: 'hongshan',
+    group: 'funds-investors',
+    name: localText('HongShan', '红杉中国'),
+    aliases: [
+      ...aliases(
+        'HongShan Capital Group',
+        'HongShan Capital',
+        'Sequoia Capital China',
+        'Sequoia China',
+        '红杉中国',
+        '紅杉中國',
+        '红杉资本中国',
+      ),
+      // "Hongshan" is also a district of Wuhan; the firm writes its name with a capital S.
+      caseSensitiveAlias('HongShan'),
+    ],
+    description: localText(
+      'Venture capital firm formerly known as Sequoia China.',
+      '风险投资机构，前身为红杉资本中国基金。',
+    ),
+    facts: [],
+    related: ['moonshot-ai'],
+  },
+  {
+    id: 'oaktree-capital',
+    group: 'funds-investors',
+    name: localText('Oaktree Capital', '橡树资本'),
+    aliases: aliases(
+      'Oaktree Capital Management',
+      'Oaktree Capital',
+      'Oaktree',
+      '橡树资本',
+      '橡樹資本',
+    ),
+    description: localText(
+      'US investment firm that lent to Suning and ended up with Inter Milan.',
+      '美国投资机构，曾向苏宁放贷，最终接手国际米兰。',
+    ),
+    facts: [],
+    related: ['suning', 'inter-milan'],
+  },
+];
+
+export const others: AuthoredEntity[] = [
+  {
+    id: 'nvidia',
+    group: 'other',
+    name: localText('NVIDIA', '英伟达'),
+    aliases: aliases('NVIDIA', 'NVIDIA Corporation', 'Nvidia Corp', '英伟达', '英偉達', '輝達'),
+    description: localText(
+      'US maker of the AI chips that Chinese labs train their models on.',
+      '美国芯片公司，中国 AI 公司训练模型所用芯片的供应商。',
+    ),
+    facts: [
+      {
+        id: 'zhipu-exposure',
+        label: localText('Risk for Zhipu', '对智谱的风险'),
+        value: textValue(
+          'Zhipu depends on its advanced chips; any tightening of US export controls could cripple training.',
+          '智谱依赖其先进芯片，美国出口管制一旦升级，模型训练可能严重受阻。',
+        ),
+        sources: ['risks'],
+        refs: ['zhipu-ai'],
+      },
+    ],
+    related: ['zhipu-ai'],
+  },
+];
