@@ -1,0 +1,56 @@
+/**
+ * The `::highlight()` rules that paint mentions, built from the appearance settings. Pure text:
+ * the page layer adopts it as a stylesheet, a unit test checks the manifest's default
+ * stylesheet (entrypoints/content/highlights.css) against it.
+ */
+import { GroupIdSchema, type GroupId } from '../data/schema';
+import type { GroupAppearance } from './settings';
+
+/** Our entries in `CSS.highlights` are named `zf-<group>`. */
+export const HIGHLIGHT_PREFIX = 'zf-';
+
+// Thick enough to see on any font size, thin enough not to look like a link on most sites.
+export const UNDERLINE_THICKNESS = '2px';
+// A tint light enough for dark text on a light page and for light text on a dark page.
+export const BACKGROUND_SHARE = '28%';
+
+const COLOR = /^#[0-9a-f]{6}$/i;
+
+export function highlightName(group: GroupId): string {
+  return `${HIGHLIGHT_PREFIX}${group}`;
+}
+
+/** The declarations for one group's highlight; none for style 'none' (still hit-testable). */
+function declarations({ color, style }: GroupAppearance): string[] {
+  const underline = style === 'underline' || style === 'both';
+  const background = style === 'background' || style === 'both';
+  return [
+    `text-decoration-line: ${underline ? 'underline' : 'none'}`,
+    ...(underline
+      ? [`text-decoration-color: ${color}`, `text-decoration-thickness: ${UNDERLINE_THICKNESS}`]
+      : []),
+    `background-color: ${background ? `color-mix(in srgb, ${color} ${BACKGROUND_SHARE}, transparent)` : 'transparent'}`,
+  ];
+}
+
+/**
+ * Rules for every group in `appearance`. `important` makes them beat the manifest's defaults
+ * whatever order the browser puts the two stylesheets in. Entries that are not a known group
+ * with a #rrggbb colour are left out, so nothing but a colour ever reaches the CSS.
+ */
+export function highlightCss(
+  appearance: Readonly<Partial<Record<string, GroupAppearance>>>,
+  { important }: { important: boolean },
+): string {
+  const suffix = important ? ' !important' : '';
+  const rules: string[] = [];
+  for (const [group, look] of Object.entries(appearance)) {
+    const id = GroupIdSchema.safeParse(group);
+    if (!id.success || look === undefined || !COLOR.test(look.color)) continue;
+    const body = declarations(look)
+      .map((declaration) => `  ${declaration}${suffix};`)
+      .join('\n');
+    rules.push(`::highlight(${highlightName(id.data)}) {\n${body}\n}`);
+  }
+  return `${rules.join('\n\n')}\n`;
+}

@@ -1,0 +1,469 @@
+/**
+ * Matcher benchmark: `npx tsx scripts/bench-matcher.ts`. Prints figures; never a timed test.
+ *
+ * Generates two texts of over 10 MB (UTF-8) of mixed English and Chinese paragraphs from a seeded
+ * PRNG, full of mentions of every real alias in their spelling variants and of near-misses, then
+ * times in the same run, round-robin: our matcher (with its segmenter caches warm, and with a
+ * fresh matcher whose caches start empty, as on a newly loaded page), one alternation regex of
+ * all aliases with boundary look-arounds, one `toLowerCase()` per paragraph, and a bare
+ * charCodeAt loop that reads every character through a table and does nothing else (what any
+ * scanner written in JavaScript costs at least). Paragraphs are passed one by one, as the page
+ * engine passes blocks of text, so per-call overhead counts. Writes bench-results/matcher.json.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { entities } from '../data/index.ts';
+import { compileMatcher, type AliasSpec, type Matcher } from '../core/matcher.ts';
+
+const TARGET_BYTES = 10.5e6;
+const SEED = 20260601;
+const WARMUP_ROUNDS = 2;
+// Odd, for a true median; enough that other work on a shared machine rarely decides it.
+const TIMED_ROUNDS = 11;
+const TARGET_VS_REGEX = 5;
+const TARGET_VS_LOWERCASE = 3;
+const OUTPUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'bench-results', 'matcher.json');
+
+/** mulberry32: small, fast and good enough to make the same text on every run. */
+function createRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * How often a word slot holds a mention or a near-miss. "typical" is a news page on the topic:
+ * a mention every 100-odd English words or every 60-odd Chinese words. "dense" matches the
+ * article itself, where nearly every sentence names an entity.
+ */
+interface Density {
+  englishMention: number;
+  englishNearMiss: number;
+  chineseMention: number;
+  chineseNearMiss: number;
+}
+const DENSITIES: Readonly<Record<'typical' | 'dense', Density>> = {
+  typical: {
+    englishMention: 0.008,
+    englishNearMiss: 0.004,
+    chineseMention: 0.015,
+    chineseNearMiss: 0.008,
+  },
+  dense: {
+    englishMention: 0.03,
+    englishNearMiss: 0.025,
+    chineseMention: 0.06,
+    chineseNearMiss: 0.04,
+  },
+};
+
+let random = createRandom(SEED);
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+const chance = (p: number): boolean => random() < p;
+
+const ENGLISH_WORDS = (
+  'the of and to in a is that for it as was with be by on not he this are or his from at which ' +
+  'but have an they you were her she there been one all we their has would when if so no what ' +
+  'up out about into than them can only other new some could time these two may then first any ' +
+  'like now my such make over our even most me state after also made many did must before back ' +
+  'through years where much your way well down should because each just those people how too ' +
+  'little good very market capital model models training valuation investors funding revenue ' +
+  'football club league season stadium transfer growth national strategy research benchmark ' +
+  'score parameters language video image open source developers government procurement policy ' +
+  'analysts estimate billion million percent quarter report company companies share price'
+).split(' ');
+const CHINESE_WORDS = (
+  '我们 他们 市场 资本 模型 训练 估值 投资 融资 收入 足球 俱乐部 联赛 赛季 球场 转会 增长 国家 战略 ' +
+  '研究 基准 分数 参数 语言 视频 图像 开源 开发者 政府 采购 政策 分析师 估计 亿元 百分之 季度 报告 ' +
+  '公司 股价 今年 去年 已经 开始 认为 表示 发布 推出 宣布 计划 可能 需要 进一步 同时 此外 但是 因此 ' +
+  '由于 其中 超过 一半 目前 未来 技术 产品 用户 数据 能力 领先 落后 竞争 合作 收购 出售 亏损 盈利'
+).split(' ');
+const CHINESE_PARTICLES = '的了在是和与对从被把也都还就而或等中上'.split('');
+
+/** Strings that must not be mentions (or not of what they seem), placed as often as mentions. */
+const NEAR_MISSES = [
+  'GPT-4o',
+  'GPT-45',
+  'GLM-45',
+  'GLM-4.5',
+  'Internal',
+  'Inter-American',
+  'international',
+  'Atletico',
+  'wolves',
+  'Ernie',
+  'moonshot',
+  'Kimiko',
+  'Zhipuxi',
+  'MMLUs',
+  'CodeGeeX2',
+  'Fosunite',
+  'Baidus',
+  '其中超过',
+  '阿里山',
+  '重大基金',
+  '一万达到',
+  '任务中超越',
+  '集中超过',
+];
+
+const FULL_WIDTH_OFFSET = 0xfee0;
+
+function toFullWidth(text: string): string {
+  return text.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + FULL_WIDTH_OFFSET));
+}
+
+function stripAccents(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/** One way a page might spell the alias: case, whitespace, hyphens, width, accents. */
+function spellVariant(alias: { text: string; caseSensitive?: boolean }): string {
+  let text = alias.text;
+  const casing = random();
+  if (!alias.caseSensitive && casing < 0.15) text = text.toUpperCase();
+  else if (!alias.caseSensitive && casing < 0.3) text = text.toLowerCase();
+  if (text.includes(' ') && chance(0.2)) text = text.replace(/ /g, pick(['\u00a0', '\n  ', '  ']));
+  if (text.includes('-') && chance(0.15)) text = text.replace(/-/g, pick(['\u2011', '\u2013']));
+  if (/^[\x20-\x7e]+$/.test(text) && chance(0.05)) text = toFullWidth(text);
+  if (chance(0.1)) text = stripAccents(text);
+  return text;
+}
+
+const allAliases = entities.flatMap((entity) => entity.aliases);
+const englishAliases = allAliases.filter((alias) => alias.lang === 'en');
+const chineseAliases = allAliases.filter((alias) => alias.lang === 'zh');
+const englishNearMisses = NEAR_MISSES.filter((text) => /^[\x20-\x7e]+$/.test(text));
+const chineseNearMisses = NEAR_MISSES.filter((text) => !/^[\x20-\x7e]+$/.test(text));
+
+function englishSentence(density: Density): string {
+  const words: string[] = [];
+  const length = 8 + Math.floor(random() * 18);
+  for (let k = 0; k < length; k++) {
+    if (chance(density.englishMention)) {
+      const mention = spellVariant(pick(englishAliases));
+      words.push(chance(0.1) ? `${mention}’s` : mention);
+    } else if (chance(density.englishNearMiss)) {
+      words.push(pick(englishNearMisses));
+    } else {
+      words.push(pick(ENGLISH_WORDS));
+    }
+  }
+  const sentence = words.join(' ');
+  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}${pick(['.', '.', '.', ',', ';', '?'])}`;
+}
+
+function chineseSentence(density: Density): string {
+  let sentence = '';
+  const length = 6 + Math.floor(random() * 14);
+  for (let k = 0; k < length; k++) {
+    if (chance(density.chineseMention)) sentence += pick(chineseAliases).text;
+    else if (chance(density.chineseMention / 2)) sentence += pick(englishAliases).text;
+    else if (chance(density.chineseNearMiss)) sentence += pick(chineseNearMisses);
+    else sentence += pick(CHINESE_WORDS);
+    if (chance(0.35)) sentence += pick(CHINESE_PARTICLES);
+  }
+  return `${sentence}${pick(['。', '。', '，', '；', '？'])}`;
+}
+
+function paragraph(density: Density): string {
+  const kind = random();
+  const sentences: string[] = [];
+  const count = 2 + Math.floor(random() * 8);
+  for (let k = 0; k < count; k++) {
+    if (kind < 0.5) sentences.push(englishSentence(density));
+    else if (kind < 0.8) sentences.push(chineseSentence(density));
+    else sentences.push(chance(0.5) ? englishSentence(density) : chineseSentence(density));
+  }
+  return sentences.join(kind < 0.5 ? ' ' : '');
+}
+
+function generateBlocks(density: Density): { blocks: string[]; bytes: number; chars: number } {
+  random = createRandom(SEED);
+  const blocks: string[] = [];
+  let bytes = 0;
+  let chars = 0;
+  while (bytes < TARGET_BYTES) {
+    const block = paragraph(density);
+    blocks.push(block);
+    bytes += Buffer.byteLength(block, 'utf8');
+    chars += block.length;
+  }
+  return { blocks, bytes, chars };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function naiveRegex(texts: readonly string[]): RegExp {
+  const alternatives = [...new Set(texts)].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+interface Contender {
+  name: string;
+  /** Untimed set-up before each run. */
+  prepare?: () => void;
+  run: (blocks: readonly string[]) => number;
+}
+
+interface Timing {
+  name: string;
+  /** Medians and minimum over the timed rounds, in milliseconds. */
+  wallMedianMs: number;
+  wallMinMs: number;
+  /**
+   * CPU time of this process: unlike wall time it does not grow while other programs on a shared
+   * machine hold the cores, so ratios are taken from it.
+   */
+  cpuMedianMs: number;
+  result: number;
+}
+
+// A collection before every sample, so no contender pays for garbage another one left behind.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+function timeRoundRobin(contenders: readonly Contender[], blocks: readonly string[]): Timing[] {
+  const wall = contenders.map((): number[] => []);
+  const cpu = contenders.map((): number[] => []);
+  const results = contenders.map(() => 0);
+  for (let round = 0; round < WARMUP_ROUNDS + TIMED_ROUNDS; round++) {
+    contenders.forEach(({ prepare, run }, index) => {
+      prepare?.();
+      collectGarbage();
+      const wallStarted = performance.now();
+      const cpuStarted = cpuMs();
+      results[index] = run(blocks);
+      const cpuElapsed = cpuMs() - cpuStarted;
+      const wallElapsed = performance.now() - wallStarted;
+      if (round < WARMUP_ROUNDS) return;
+      wall[index]!.push(wallElapsed);
+      cpu[index]!.push(cpuElapsed);
+    });
+  }
+  return contenders.map(({ name }, index) => ({
+    name,
+    wallMedianMs: median(wall[index]!),
+    wallMinMs: Math.min(...wall[index]!),
+    cpuMedianMs: median(cpu[index]!),
+    result: results[index]!,
+  }));
+}
+
+/** Calls to the segmenter during one pass, counted outside the timed rounds. */
+function countSegmenterCalls(run: () => void): number {
+  const prototype = Intl.Segmenter.prototype;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with its own `this`
+  const original = prototype.segment;
+  let calls = 0;
+  prototype.segment = function segment(this: Intl.Segmenter, input: string) {
+    calls++;
+    return original.call(this, input);
+  };
+  try {
+    run();
+  } finally {
+    prototype.segment = original;
+  }
+  return calls;
+}
+
+function findAll(matcher: Matcher, blocks: readonly string[]): number {
+  let found = 0;
+  for (const block of blocks) found += matcher.find(block).length;
+  return found;
+}
+
+const ratio = (a: number, b: number): number => Number((a / b).toFixed(2));
+
+function benchText(name: keyof typeof DENSITIES, specs: readonly AliasSpec[], regex: RegExp) {
+  const { blocks, bytes, chars } = generateBlocks(DENSITIES[name]);
+  const warm = compileMatcher(specs);
+  let cold = compileMatcher(specs);
+  const table = new Uint16Array(0x10000).map((_, unit) => unit & 0xff);
+  const contenders: Contender[] = [
+    { name: 'matcher, caches warm', run: (input) => findAll(warm, input) },
+    {
+      name: 'matcher, caches cold',
+      prepare: () => {
+        cold = compileMatcher(specs);
+      },
+      run: (input) => findAll(cold, input),
+    },
+    {
+      name: 'regex',
+      run: (input) => {
+        let found = 0;
+        for (const block of input) {
+          regex.lastIndex = 0;
+          while (regex.exec(block) !== null) found++;
+        }
+        return found;
+      },
+    },
+    {
+      name: 'toLowerCase',
+      run: (input) => {
+        let total = 0;
+        for (const block of input) total += block.toLowerCase().length;
+        return total;
+      },
+    },
+    {
+      name: 'bare charCodeAt loop',
+      run: (input) => {
+        let sum = 0;
+        for (const block of input) {
+          for (let i = 0; i < block.length; i++) sum += table[block.charCodeAt(i)]!;
+        }
+        return sum;
+      },
+    },
+  ];
+  const timings = timeRoundRobin(contenders, blocks);
+  const [warmTiming, coldTiming, regexTiming, lowerTiming, bareTiming] = timings as [
+    Timing,
+    Timing,
+    Timing,
+    Timing,
+    Timing,
+  ];
+  const fresh = compileMatcher(specs);
+  const segmenterCalls = countSegmenterCalls(() => findAll(fresh, blocks));
+  return {
+    name,
+    density: DENSITIES[name],
+    blocks: blocks.length,
+    utf8Bytes: bytes,
+    utf16Units: chars,
+    mentions: warmTiming.result,
+    mentionsPerMegabyte: Math.round(warmTiming.result / (bytes / 1e6)),
+    segmenterCallsColdPass: segmenterCalls,
+    contenders: timings.map((timing) => ({
+      name: timing.name,
+      cpuMedianMs: Number(timing.cpuMedianMs.toFixed(1)),
+      wallMedianMs: Number(timing.wallMedianMs.toFixed(1)),
+      wallMinMs: Number(timing.wallMinMs.toFixed(1)),
+      mbPerCpuSecond: Number((bytes / 1e6 / (timing.cpuMedianMs / 1000)).toFixed(1)),
+      result: timing.result,
+    })),
+    ratios: {
+      regexOverWarm: ratio(regexTiming.cpuMedianMs, warmTiming.cpuMedianMs),
+      regexOverCold: ratio(regexTiming.cpuMedianMs, coldTiming.cpuMedianMs),
+      warmOverLowerCase: ratio(warmTiming.cpuMedianMs, lowerTiming.cpuMedianMs),
+      coldOverLowerCase: ratio(coldTiming.cpuMedianMs, lowerTiming.cpuMedianMs),
+      bareLoopOverLowerCase: ratio(bareTiming.cpuMedianMs, lowerTiming.cpuMedianMs),
+      warmOverBareLoop: ratio(warmTiming.cpuMedianMs, bareTiming.cpuMedianMs),
+    },
+  };
+}
+
+function main(): void {
+  const specs: AliasSpec[] = entities.flatMap((entity) =>
+    entity.aliases.map(({ text, caseSensitive }) => ({ entityId: entity.id, text, caseSensitive })),
+  );
+  const compileStarted = cpuMs();
+  compileMatcher(specs);
+  const compileMs = cpuMs() - compileStarted;
+  const regex = naiveRegex(specs.map(({ text }) => text));
+  const texts = (['typical', 'dense'] as const).map((name) => benchText(name, specs, regex));
+  const typical = texts[0]!;
+
+  const report = {
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      node: process.version,
+      loadAverage: loadavg().map((load) => Number(load.toFixed(2))),
+    },
+    seed: SEED,
+    aliases: specs.length,
+    entities: entities.length,
+    firstCompileMs: Number(compileMs.toFixed(2)),
+    rounds: { warmup: WARMUP_ROUNDS, timed: TIMED_ROUNDS },
+    texts,
+    targets: {
+      text: typical.name,
+      fasterThanRegex: {
+        target: TARGET_VS_REGEX,
+        warm: typical.ratios.regexOverWarm,
+        cold: typical.ratios.regexOverCold,
+        met: typical.ratios.regexOverCold >= TARGET_VS_REGEX,
+      },
+      withinLowerCase: {
+        target: TARGET_VS_LOWERCASE,
+        warm: typical.ratios.warmOverLowerCase,
+        cold: typical.ratios.coldOverLowerCase,
+        met: typical.ratios.coldOverLowerCase <= TARGET_VS_LOWERCASE,
+      },
+    },
+  };
+
+  console.log(
+    `${specs.length} aliases of ${entities.length} entities; first compile ${report.firstCompileMs} ms CPU ` +
+      `(builds the shared folding tables too). ${report.machine.cpus} × ${report.machine.cpuModel}, ` +
+      `Node ${process.version}, load average ${report.machine.loadAverage.join(' ')}.`,
+  );
+  console.log(
+    `Medians of ${TIMED_ROUNDS} rounds after ${WARMUP_ROUNDS} warm-up (wall: also the minimum); ` +
+      'ratios and MB/s from CPU time; MB = 10^6 bytes of UTF-8.',
+  );
+  for (const text of texts) {
+    console.log(
+      `\n${text.name}: ${text.blocks} paragraphs, ${(text.utf8Bytes / 1e6).toFixed(2)} MB, ` +
+        `${text.mentions} mentions (${text.mentionsPerMegabyte}/MB), ` +
+        `${text.segmenterCallsColdPass} segmenter calls in a cold pass`,
+    );
+    console.table(
+      text.contenders.map((row) => ({
+        contender: row.name,
+        'CPU ms': row.cpuMedianMs,
+        'MB/s': row.mbPerCpuSecond,
+        'wall ms': row.wallMedianMs,
+        'wall min ms': row.wallMinMs,
+        result: row.result,
+      })),
+    );
+    const { ratios } = text;
+    console.log(
+      `regex time ÷ matcher time: ${ratios.regexOverWarm} warm, ${ratios.regexOverCold} cold ` +
+        `(target ≥ ${TARGET_VS_REGEX})\n` +
+        `matcher time ÷ toLowerCase time: ${ratios.warmOverLowerCase} warm, ` +
+        `${ratios.coldOverLowerCase} cold (target ≤ ${TARGET_VS_LOWERCASE}); ` +
+        `bare loop ÷ toLowerCase: ${ratios.bareLoopOverLowerCase}; ` +
+        `matcher (warm) ÷ bare loop: ${ratios.warmOverBareLoop}`,
+    );
+  }
+  const { fasterThanRegex, withinLowerCase } = report.targets;
+  console.log(
+    `\nTargets on the ${typical.name} text, cold caches: ≥ ${TARGET_VS_REGEX}× faster than the ` +
+      `regex ${fasterThanRegex.met ? 'MET' : 'NOT MET'}; within ${TARGET_VS_LOWERCASE}× of ` +
+      `toLowerCase ${withinLowerCase.met ? 'MET' : 'NOT MET'}`,
+  );
+  mkdirSync(dirname(OUTPUT), { recursive: true });
+  writeFileSync(OUTPUT, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`Wrote ${OUTPUT}`);
+}
+
+main();
