@@ -8,9 +8,18 @@ const forbidMarkupInjection = {
   'no-new-func': 'error',
   'no-restricted-properties': [
     'error',
-    { property: 'innerHTML', message: 'Build nodes or use textContent: markup from data is never parsed.' },
-    { property: 'outerHTML', message: 'Build nodes or use textContent: markup from data is never parsed.' },
-    { property: 'insertAdjacentHTML', message: 'Build nodes instead: markup from data is never parsed.' },
+    {
+      property: 'innerHTML',
+      message: 'Build nodes or use textContent: markup from data is never parsed.',
+    },
+    {
+      property: 'outerHTML',
+      message: 'Build nodes or use textContent: markup from data is never parsed.',
+    },
+    {
+      property: 'insertAdjacentHTML',
+      message: 'Build nodes instead: markup from data is never parsed.',
+    },
   ],
   'no-restricted-syntax': [
     'error',

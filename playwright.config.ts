@@ -11,7 +11,9 @@ export default defineConfig<EngineOption>({
   retries: 0,
   timeout: 60_000,
   outputDir: process.env.ZF_OUT ? `${process.env.ZF_OUT}/test-results` : 'test-results',
-  reporter: process.env.PW_JSON ? [['list'], ['json', { outputFile: process.env.PW_JSON }]] : 'list',
+  reporter: process.env.PW_JSON
+    ? [['list'], ['json', { outputFile: process.env.PW_JSON }]]
+    : 'list',
   projects: [
     { name: 'chromium', use: { engine: 'chromium' } },
     { name: 'firefox', use: { engine: 'firefox' } },

@@ -19,6 +19,14 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage'],
     action: { default_title: '__MSG_extName__' },
+    // Alt+Shift+H is not among Chrome's or Firefox's documented shortcuts (Alt+Shift+I, T, A, B
+    // are Chrome's); readers can change it in the browser's extension shortcut settings.
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: '__MSG_commandNextMention__',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

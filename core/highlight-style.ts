@@ -7,7 +7,7 @@ import { GroupIdSchema, type GroupId } from '../data/schema';
 import type { GroupAppearance } from './settings';
 
 /** Our entries in `CSS.highlights` are named `zf-<group>`. */
-export const HIGHLIGHT_PREFIX = 'zf-';
+const HIGHLIGHT_PREFIX = 'zf-';
 
 // Thick enough to see on any font size, thin enough not to look like a link on most sites.
 export const UNDERLINE_THICKNESS = '2px';

@@ -3,6 +3,7 @@
  * stale content script or another sender never reaches code that trusts its shape.
  */
 import { z } from 'zod';
+import { VIEW_IDS } from './popup-location';
 
 /** An entity id as the data defines them: kebab-case, short. */
 const EntityRefSchema = z
@@ -10,14 +11,8 @@ const EntityRefSchema = z
   .max(80)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 
-/**
- * A view of the popup UI (`models`, `market`...). The popup owns the list and falls back to its
- * first view for a name it does not know; here only the form is checked.
- */
-export const TablesViewSchema = z
-  .string()
-  .max(32)
-  .regex(/^[a-z]+(?:-[a-z]+)*$/);
+/** A view of the popup UI (`models`, `market`...), as the card's "Full tables" link names it. */
+export const TablesViewSchema = z.enum(VIEW_IDS);
 
 /** Popup -> content script: which entities does this page mention? */
 export const GetPageMentionsSchema = z.strictObject({ type: z.literal('get-page-mentions') });

@@ -18,7 +18,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { VIEW_IDS, type ViewId } from '../entrypoints/popup/popup-location';
+import { VIEW_IDS, type ViewId } from '../core/popup-location';
 import { builtExtensionDir } from '../tests/e2e/harness/extension-browser';
 import { startStaticServer } from '../tests/e2e/harness/static-server';
 

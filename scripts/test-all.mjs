@@ -73,7 +73,9 @@ function playwright() {
   totals.passed += expected;
   totals.failed += failed;
   totals.skipped += skipped;
-  lines.push(`${failed ? 'FAIL' : 'ok  '} e2e: ${expected} passed, ${failed} failed, ${skipped} skipped`);
+  lines.push(
+    `${failed ? 'FAIL' : 'ok  '} e2e: ${expected} passed, ${failed} failed, ${skipped} skipped`,
+  );
 }
 
 check('format (prettier)', 'npx', ['prettier', '--check', '.']);

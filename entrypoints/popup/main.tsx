@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { loadSettings } from '../../platform/settings-store';
 import { PopupApp, type Surface } from './popup-app';
-import { readPopupLocation } from './popup-location';
+import { readPopupLocation } from '@/core/popup-location';
 import './popup.css';
 
 /** A toolbar popup has no tab of its own; the same page opened in a tab has one. */

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { isHostEnabled, type Settings } from '../../core/settings';
 import { localeOf, resolveUiLang } from '../../core/ui-language';
 import { findPageTab, readPage, revealMention, showTab, type PageState } from './page-connection';
-import { popupSearch, type PopupLocation, type ViewId } from './popup-location';
+import { popupSearch, type PopupLocation, type ViewId } from '@/core/popup-location';
 import { popupStrings } from './popup-strings';
 import { SettingSwitches } from './setting-switches';
 import { useSettings } from './use-settings';

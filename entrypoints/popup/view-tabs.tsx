@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
-import { VIEW_IDS, type ViewId } from './popup-location';
+import { VIEW_IDS, type ViewId } from '@/core/popup-location';
 
 export interface ViewTabsProps {
   label: string;

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { VIEW_IDS, type ViewId } from '../../entrypoints/popup/popup-location';
+import { VIEW_IDS, type ViewId } from '../../core/popup-location';
 import { ViewTabs } from '../../entrypoints/popup/view-tabs';
 
 const names: Record<ViewId, string> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { popupSearch, readPopupLocation } from '../../entrypoints/popup/popup-location';
+import { popupSearch, readPopupLocation } from '../../core/popup-location';
 
 describe('readPopupLocation', () => {
   it('reads the view and the tab', () => {

@@ -108,7 +108,8 @@ function wrapPlaywright(page: PwPage): TestPage {
     press: (key) => page.keyboard.press(key),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     screenshot: async (path) => {
-      await page.screenshot({ path });
+      // 'initial' keeps Playwright from injecting a caret-hiding style, which a CSP page reports.
+      await page.screenshot({ path, caret: 'initial' });
     },
     bringToFront: () => page.bringToFront(),
     close: () => page.close(),
@@ -179,7 +180,7 @@ function wrapPuppeteer(page: PpPage): TestPage {
     press: (key) => page.keyboard.press(key as Parameters<PpPage['keyboard']['press']>[0]),
     setViewport: (width, height) => page.setViewport({ width, height }),
     screenshot: async (path) => {
-      await page.screenshot({ path: path as `${string}.png` });
+      await page.screenshot({ path });
     },
     bringToFront: () => page.bringToFront(),
     close: () => page.close(),

@@ -26,6 +26,8 @@ export const test = base.extend<object, WorkerFixtures>({
     { scope: 'worker', timeout: 60_000 },
   ],
   fixtures: [
+    // Playwright reads a fixture's dependencies from its first parameter's pattern; none here.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const server = await startStaticServer(resolve('tests/fixtures'));
       await use(server.origin);

@@ -1,6 +1,6 @@
 /**
  * Screenshots of the options page in light and dark, English and Chinese, for the docs and for
- * a person to look at. Not a test: run `npx tsx tests/e2e/options-screenshots.ts [outDir]`
+ * a person to look at. Not a test: run `npx tsx scripts/screenshots-options.ts [outDir]`
  * after building (ZF_OUT picks the build, as for the e2e suite; ZF_SHOT_DETAILS=1 adds one
  * image per panel and a narrow page).
  */
@@ -8,7 +8,7 @@ import { chromium } from '@playwright/test';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { builtExtensionDir } from './harness/extension-browser';
+import { builtExtensionDir } from '../tests/e2e/harness/extension-browser';
 
 const outDir = resolve(process.argv[2] ?? 'docs/screenshots');
 const dir = builtExtensionDir('chromium');

@@ -1,0 +1,82 @@
+/**
+ * Watches the document (and the open shadow roots we scan) and reports what changed in terms the
+ * engine acts on: subtrees that left, subtrees that arrived, and places whose text flow changed.
+ * The browser already batches records per task; a batch over the threshold is reported as
+ * "everything changed", since rescanning all is then cheaper than following each record.
+ */
+import { CARD_HOST_TAG } from './card-host';
+
+export type PageChange =
+  /** `node` (and its subtree) left its parent. */
+  | { kind: 'removed'; node: Node }
+  /** `node` (and its subtree) was inserted. */
+  | { kind: 'added'; node: Node }
+  /**
+   * The children of `parent` between `from` and `to` (inclusive; null means from the first or
+   * to the last child) changed, or the text of `from` did.
+   */
+  | { kind: 'flow'; parent: Node; from: Node | null; to: Node | null }
+  | { kind: 'everything' };
+
+export interface MutationWatch {
+  observe(root: Node): void;
+  disconnect(): void;
+}
+
+const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+
+function isOwnUi(node: Node): boolean {
+  return node.nodeType === Node.ELEMENT_NODE && (node as Element).localName === CARD_HOST_TAG;
+}
+
+/** Translates one batch of records into changes, in the order they happened. */
+export function changesOf(records: readonly MutationRecord[], threshold: number): PageChange[] {
+  if (records.length > threshold) return [{ kind: 'everything' }];
+  const changes: PageChange[] = [];
+  const editedTexts = new Set<Node>();
+  for (const record of records) {
+    if (record.type === 'characterData') {
+      if (editedTexts.has(record.target)) continue;
+      editedTexts.add(record.target);
+      const parent = record.target.parentNode;
+      if (parent !== null) {
+        changes.push({ kind: 'flow', parent, from: record.target, to: record.target });
+      }
+      continue;
+    }
+    if (record.type !== 'childList' || isOwnUi(record.target)) continue;
+    const removed = [...record.removedNodes].filter((node) => !isOwnUi(node));
+    const added = [...record.addedNodes].filter((node) => !isOwnUi(node));
+    if (removed.length === 0 && added.length === 0) continue;
+    for (const node of removed) changes.push({ kind: 'removed', node });
+    changes.push({
+      kind: 'flow',
+      parent: record.target,
+      from: record.previousSibling,
+      to: record.nextSibling,
+    });
+    for (const node of added) {
+      if (node.nodeType === Node.ELEMENT_NODE) changes.push({ kind: 'added', node });
+    }
+  }
+  return changes;
+}
+
+export function watchMutations({
+  threshold,
+  onChanges,
+}: {
+  /** Records per batch above which everything is rescanned. */
+  threshold: () => number;
+  onChanges: (changes: PageChange[]) => void;
+}): MutationWatch {
+  const observer = new MutationObserver((records) => onChanges(changesOf(records, threshold())));
+  return {
+    observe(root) {
+      observer.observe(root, OPTIONS);
+    },
+    disconnect() {
+      observer.disconnect();
+    },
+  };
+}

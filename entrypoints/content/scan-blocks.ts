@@ -1,0 +1,413 @@
+/**
+ * Turns the DOM into runs of text the matcher can read. A run ("segment") is the text of the text
+ * nodes that flow together inside one block, so `Zhipu <em>AI</em>` is one string, while text in
+ * two blocks never joins. Inline or block is decided from the tag name alone: asking for computed
+ * styles per element would force style work on every page.
+ */
+import { CARD_HOST_TAG } from './card-host';
+
+/** Tags whose content flows inline with the text around them. Anything else ends a segment. */
+const INLINE_TAGS = new Set([
+  'a',
+  'abbr',
+  'acronym',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'cite',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'label',
+  'mark',
+  'nobr',
+  'output',
+  'q',
+  'rb',
+  'ruby',
+  's',
+  'slot',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'wbr',
+]);
+
+/** Never read, and they split the text around them: code, form fields, embedded documents. */
+const OPAQUE_TAGS = new Set([
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'head',
+  // SVG and MathML text is drawn, not flowed; everything inside them is skipped with them.
+  'svg',
+  'math',
+]);
+
+/** Never read and never rendered as text, so the text around them still flows together. */
+const HIDDEN_TAGS = new Set(['script', 'style', 'noscript', 'template', 'rt', 'rp']);
+
+/** The standard elements a page may attach a shadow root to (besides custom elements). */
+const SHADOW_HOST_TAGS = new Set([
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'div',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'main',
+  'nav',
+  'p',
+  'section',
+  'span',
+]);
+
+export const enum ElementKind {
+  Inline = 0,
+  Block = 1,
+  /** Skipped, and a boundary between segments. */
+  Opaque = 2,
+  /** Skipped, but transparent: the text on both sides still joins. */
+  Hidden = 3,
+}
+
+// Per tag name: its kind, plus 4 when it may host a shadow root. Computed once per name.
+const MAY_HOST = 4;
+const tagInfo = new Map<string, number>();
+
+function infoOfTag(tag: string): number {
+  let info = tagInfo.get(tag);
+  if (info === undefined) {
+    if (INLINE_TAGS.has(tag)) info = ElementKind.Inline;
+    else if (HIDDEN_TAGS.has(tag)) info = ElementKind.Hidden;
+    else if (OPAQUE_TAGS.has(tag) || tag === CARD_HOST_TAG) info = ElementKind.Opaque;
+    else info = ElementKind.Block;
+    if (SHADOW_HOST_TAGS.has(tag) || tag.includes('-')) info |= MAY_HOST;
+    tagInfo.set(tag, info);
+  }
+  return info;
+}
+
+function isEditable(element: Element): boolean {
+  if (!element.hasAttribute('contenteditable')) return false;
+  return element.getAttribute('contenteditable')?.toLowerCase() !== 'false';
+}
+
+export function classifyElement(element: Element): ElementKind {
+  const info = infoOfTag(element.localName);
+  const kind = (info & 3) as ElementKind;
+  if (kind === ElementKind.Hidden || kind === ElementKind.Opaque) return kind;
+  if (isEditable(element)) return ElementKind.Opaque;
+  // A shadow host shows its shadow tree, which is scanned as a tree of its own. Only the tags
+  // that may host one are asked: the question costs a call into the DOM per element.
+  if (info & MAY_HOST && element.shadowRoot !== null) return ElementKind.Block;
+  return kind;
+}
+
+/** Text nodes that flow together, their offsets in the joined text, and that text. */
+export interface TextSegment {
+  readonly nodes: readonly Text[];
+  /** `starts[i]` is where `nodes[i]` begins in `text`. */
+  readonly starts: readonly number[];
+  readonly text: string;
+}
+
+export interface ScanSink {
+  segment(segment: TextSegment): void;
+  /** An open shadow root met on the way; it needs its own scan and observer. */
+  shadowRoot?(root: ShadowRoot): void;
+  /** A custom element without a shadow root yet: it may attach one once it upgrades. */
+  customElement?(element: Element): void;
+}
+
+class SegmentBuilder {
+  #nodes: Text[] = [];
+  #starts: number[] = [];
+  #parts: string[] = [];
+  #length = 0;
+
+  add(node: Text): void {
+    const data = node.data;
+    this.#nodes.push(node);
+    this.#starts.push(this.#length);
+    this.#parts.push(data);
+    this.#length += data.length;
+  }
+
+  /** Hands the segment built so far to `sink` (unless `keep` is false) and starts a new one. */
+  flush(sink: ScanSink, keep = true): void {
+    if (this.#nodes.length === 0) return;
+    const parts = this.#parts;
+    if (keep) {
+      sink.segment({
+        nodes: this.#nodes,
+        starts: this.#starts,
+        text: parts.length === 1 ? parts[0]! : parts.join(''),
+      });
+    }
+    this.#nodes = [];
+    this.#starts = [];
+    this.#parts = [];
+    this.#length = 0;
+  }
+}
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+// How many nodes to visit between two looks at the clock.
+const CLOCK_EVERY = 64;
+
+export interface SubtreeScan {
+  /** Scans until `deadline` (performance.now() time); true once the whole subtree is done. */
+  run(deadline: number): boolean;
+}
+
+/**
+ * A resumable scan of everything under `root`. With `ownFlow` false (an inline element added into
+ * a paragraph), the text at the root's own level is left to `rescanAround`, which sees the text
+ * next to it too; only the blocks nested inside are reported.
+ */
+export function createSubtreeScan({
+  root,
+  ownFlow,
+  sink,
+}: {
+  root: Node;
+  ownFlow: boolean;
+  sink: ScanSink;
+}): SubtreeScan {
+  const builder = new SegmentBuilder();
+  let node: Node | null = null;
+  let depth = 0;
+  let started = false;
+  // For each element we went into, whether it is a block: leaving one ends a segment. Kept so
+  // nothing is classified twice.
+  const entered: boolean[] = [];
+
+  function restart(): void {
+    builder.flush(sink, false);
+    node = root.firstChild;
+    depth = ownFlow ? 1 : 0;
+    entered.length = 0;
+    started = true;
+  }
+
+  /** Leaves `current`'s subtree; returns the next node, or null at the end of the root. */
+  function leave(current: Node): Node | null {
+    let at: Node = current;
+    for (;;) {
+      const sibling = at.nextSibling;
+      if (sibling !== null) return sibling;
+      const parent = at.parentNode;
+      if (parent === null || parent === root) return null;
+      at = parent;
+      if (entered.pop() === true) {
+        builder.flush(sink, depth > 0);
+        depth--;
+      }
+    }
+  }
+
+  return {
+    run(deadline) {
+      if (!started) restart();
+      // Resuming after the page changed under us: start over (replacing is idempotent).
+      else if (node !== null && !root.contains(node)) restart();
+      let count = 0;
+      while (node !== null) {
+        if (++count % CLOCK_EVERY === 0 && performance.now() >= deadline) return false;
+        const current: Node = node;
+        if (current.nodeType === TEXT_NODE) {
+          builder.add(current as Text);
+          node = leave(current);
+          continue;
+        }
+        if (current.nodeType !== ELEMENT_NODE) {
+          node = leave(current);
+          continue;
+        }
+        const element = current as Element;
+        const kind = classifyElement(element);
+        if (kind === ElementKind.Hidden) {
+          node = leave(current);
+          continue;
+        }
+        if (kind === ElementKind.Opaque) {
+          builder.flush(sink, depth > 0);
+          node = leave(current);
+          continue;
+        }
+        if (kind === ElementKind.Block) {
+          builder.flush(sink, depth > 0);
+          const info = infoOfTag(element.localName);
+          const shadow = info & MAY_HOST ? element.shadowRoot : null;
+          if (shadow !== null) sink.shadowRoot?.(shadow);
+          else if (element.localName.includes('-')) sink.customElement?.(element);
+          const child = element.firstChild;
+          if (child !== null) {
+            depth++;
+            entered.push(true);
+            node = child;
+          } else {
+            node = leave(current);
+          }
+          continue;
+        }
+        const child = element.firstChild;
+        if (child !== null) {
+          entered.push(false);
+          node = child;
+        } else {
+          node = leave(current);
+        }
+      }
+      builder.flush(sink, depth > 0);
+      return true;
+    },
+  };
+}
+
+const DOCUMENT_NODE = 9;
+const FRAGMENT_NODE = 11;
+
+/**
+ * The node whose flow `node` sits in: its nearest block ancestor (itself if it is one) or its
+ * tree's root. Undefined when the node is detached or inside something never scanned
+ * (code, a form field, an editable region, SVG, our card).
+ */
+export function flowOwner(node: Node): Node | undefined {
+  let owner: Node | undefined;
+  let at: Node | null = node;
+  while (at !== null) {
+    if (at.nodeType === ELEMENT_NODE) {
+      const kind = classifyElement(at as Element);
+      if (kind === ElementKind.Opaque || kind === ElementKind.Hidden) return undefined;
+      if (owner === undefined && kind === ElementKind.Block) owner = at;
+      at = at.parentNode;
+      continue;
+    }
+    if (at.nodeType === DOCUMENT_NODE) return owner ?? at;
+    if (at.nodeType === FRAGMENT_NODE && at instanceof ShadowRoot) {
+      owner ??= at;
+      at = at.host;
+      continue;
+    }
+    if (at.nodeType === TEXT_NODE) {
+      at = at.parentNode;
+      continue;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+function isBoundary(node: Node): boolean {
+  if (node.nodeType !== ELEMENT_NODE) return false;
+  const kind = classifyElement(node as Element);
+  return kind === ElementKind.Block || kind === ElementKind.Opaque;
+}
+
+function descends(node: Node): boolean {
+  return node.nodeType === ELEMENT_NODE && classifyElement(node as Element) === ElementKind.Inline;
+}
+
+/** The flow item after `node`'s subtree inside `owner`, or null at the end of the flow. */
+function nextAfter(node: Node, owner: Node): Node | null {
+  let at: Node = node;
+  while (at !== owner) {
+    const sibling = at.nextSibling;
+    if (sibling !== null) return sibling;
+    const parent = at.parentNode;
+    if (parent === null) return null;
+    at = parent;
+  }
+  return null;
+}
+
+/** The flow item before `node` inside `owner` (entering inline elements from their end). */
+function previousItem(node: Node, owner: Node): Node | null {
+  let at: Node = node;
+  for (;;) {
+    let sibling = at.previousSibling;
+    if (sibling !== null) {
+      while (descends(sibling) && sibling.lastChild !== null) sibling = sibling.lastChild;
+      return sibling;
+    }
+    const parent = at.parentNode;
+    if (parent === null || parent === owner) return null;
+    at = parent;
+  }
+}
+
+/**
+ * Rescans the segments of `owner`'s flow that touch the items `from`..`to` (siblings, `from`
+ * first): from the block boundary before `from` to the one after `to`. Used after an edit, so
+ * the cost follows the size of the change, not of the page.
+ */
+export function rescanAround({
+  owner,
+  from,
+  to,
+  sink,
+}: {
+  owner: Node;
+  from: Node;
+  to: Node;
+  sink: ScanSink;
+}): void {
+  let begin = from;
+  for (let previous = previousItem(begin, owner); previous !== null;) {
+    if (isBoundary(previous)) break;
+    begin = previous;
+    previous = previousItem(begin, owner);
+  }
+  const afterEnd = nextAfter(to, owner);
+  const builder = new SegmentBuilder();
+  let passed = false;
+  let node: Node | null = begin;
+  while (node !== null) {
+    if (node === afterEnd) passed = true;
+    if (node.nodeType === TEXT_NODE) {
+      builder.add(node as Text);
+    } else if (isBoundary(node)) {
+      builder.flush(sink);
+      if (passed) return;
+    } else if (descends(node) && node.firstChild !== null) {
+      node = node.firstChild;
+      continue;
+    }
+    node = nextAfter(node, owner);
+  }
+  builder.flush(sink);
+}

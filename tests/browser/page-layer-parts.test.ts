@@ -1,0 +1,171 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createAppearanceSheet } from '@/entrypoints/content/appearance-sheet';
+import { CARD_HOST_TAG } from '@/entrypoints/content/card-host';
+import { createPageEngine, type PageEngine } from '@/entrypoints/content/page-engine';
+import { createPageMentions } from '@/entrypoints/content/page-mentions';
+import { changesOf } from '@/entrypoints/content/observe-mutations';
+import { watchNavigation } from '@/entrypoints/content/watch-navigation';
+import { defaultSettings } from '@/core/settings';
+import { mount, nextTask } from './support/engine-dom';
+import { groupOf, realMatcher } from './support/page-matcher';
+
+let engine: PageEngine | undefined;
+
+afterEach(() => {
+  engine?.destroy();
+  engine = undefined;
+  document.body.replaceChildren();
+});
+
+async function engineOver(html: string): Promise<PageEngine> {
+  mount(html);
+  engine = createPageEngine({
+    root: document,
+    matcher: realMatcher(),
+    groupOf,
+    onChange: () => undefined,
+    onError: (error) => {
+      throw error;
+    },
+  });
+  await nextTask();
+  await engine.whenIdle();
+  return engine;
+}
+
+describe('appearance sheet', () => {
+  it('adopts the reader’s rules into the document and shadow roots, and takes them back', () => {
+    const host = document.createElement('div');
+    const shadow = host.attachShadow({ mode: 'open' });
+    document.body.append(host);
+    const pageSheet = new CSSStyleSheet();
+    document.adoptedStyleSheets = [pageSheet];
+    const sheet = createAppearanceSheet(document);
+    const appearance = defaultSettings().appearance;
+    appearance.models = { color: '#ff0000', style: 'background' };
+    sheet.update(appearance);
+    sheet.adoptInto(shadow);
+    expect(sheet.applied).toBe(true);
+    expect(document.adoptedStyleSheets[0]).toBe(pageSheet);
+    const ours = document.adoptedStyleSheets[1]!;
+    expect(shadow.adoptedStyleSheets).toEqual([ours]);
+    const rules = [...ours.cssRules].map((rule) => rule.cssText).join('\n');
+    expect(rules).toContain('::highlight(zf-models)');
+    // Serialized the browser's way: rgb() colours, the implied 72% spelt out.
+    expect(rules).toMatch(
+      /zf-models\) \{ text-decoration-line: none !important; background-color: color-mix\(in srgb, rgb\(255, 0, 0\) 28%/,
+    );
+    // Adopted again after the page replaced its list.
+    document.adoptedStyleSheets = [pageSheet];
+    sheet.update(appearance);
+    expect(document.adoptedStyleSheets).toEqual([pageSheet, ours]);
+    sheet.destroy();
+    expect(document.adoptedStyleSheets).toEqual([pageSheet]);
+    expect(shadow.adoptedStyleSheets).toEqual([]);
+    document.adoptedStyleSheets = [];
+  });
+});
+
+describe('page mentions messages', () => {
+  it('lists the page’s mentions per entity with counts', async () => {
+    const current = await engineOver('<p>Baidu, 百度 and GLM-4</p><p>Baidu again</p>');
+    const mentions = createPageMentions({
+      index: current.index,
+      counts: () => current.counts(),
+      host: () => 'example.com',
+      current: () => undefined,
+    });
+    await expect(mentions.handle({ type: 'get-page-mentions' })).resolves.toEqual({
+      host: 'example.com',
+      mentions: [
+        { entityId: 'baidu', text: 'Baidu', count: 3 },
+        { entityId: 'glm-4', text: 'GLM-4', count: 1 },
+      ],
+    });
+    expect(mentions.handle({ type: 'get-page-mentions', extra: 1 })).toBeUndefined();
+    expect(mentions.handle({ type: 'mention-count', count: 1 })).toBeUndefined();
+  });
+
+  it('reveals the entity’s next mention to the card, walking on with each request', async () => {
+    const current = await engineOver('<p>Baidu GLM-4 Baidu</p>');
+    let open: string | undefined;
+    const mentions = createPageMentions({
+      index: current.index,
+      counts: () => current.counts(),
+      host: () => 'example.com',
+      current: () => undefined,
+    });
+    const revealed: number[] = [];
+    mentions.onReveal((mention) => {
+      open = mention.entityId;
+      revealed.push(mention.range.startOffset);
+    });
+    await expect(mentions.handle({ type: 'reveal-mention', entityId: 'baidu' })).resolves.toEqual({
+      revealed: true,
+    });
+    await mentions.handle({ type: 'reveal-mention', entityId: 'baidu' });
+    await mentions.handle({ type: 'reveal-mention', entityId: 'baidu' });
+    expect(open).toBe('baidu');
+    expect(revealed).toEqual([0, 12, 0]);
+    await expect(mentions.handle({ type: 'reveal-mention', entityId: 'kimi' })).resolves.toEqual({
+      revealed: false,
+    });
+  });
+
+  it('hands the keyboard command to the card, or walks the mentions itself', async () => {
+    const current = await engineOver('<p>Baidu GLM-4</p>');
+    const mentions = createPageMentions({
+      index: current.index,
+      counts: () => current.counts(),
+      host: () => 'example.com',
+      current: () => undefined,
+    });
+    const scrolled = vi.spyOn(Element.prototype, 'scrollIntoView');
+    await mentions.handle({ type: 'next-mention' });
+    expect(scrolled).toHaveBeenCalledTimes(1);
+    const next = vi.fn();
+    mentions.onNext(next);
+    await mentions.handle({ type: 'next-mention' });
+    expect(next).toHaveBeenCalledTimes(1);
+    expect(scrolled).toHaveBeenCalledTimes(1);
+    scrolled.mockRestore();
+  });
+});
+
+describe('mutation records', () => {
+  it('leaves out our card host and reports everything above the threshold', async () => {
+    const root = mount('<p>x</p>');
+    const records: MutationRecord[] = [];
+    const observer = new MutationObserver((batch) => records.push(...batch));
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    root.append(document.createElement(CARD_HOST_TAG));
+    root.append(document.createElement('p'));
+    (root.firstChild!.firstChild as Text).data = 'y';
+    (root.firstChild!.firstChild as Text).data = 'z';
+    await nextTask();
+    observer.disconnect();
+    const changes = changesOf(records, 100);
+    expect(changes.filter((change) => change.kind === 'added')).toHaveLength(1);
+    // Two edits of one text node make one change.
+    expect(
+      changes.filter((change) => change.kind === 'flow' && change.from === change.to),
+    ).toHaveLength(1);
+    expect(changesOf(records, 2)).toEqual([{ kind: 'everything' }]);
+  });
+});
+
+describe('navigation watch', () => {
+  it('notices history.pushState and back, not #fragment jumps', async () => {
+    const start = location.href;
+    const calls = vi.fn();
+    const stop = new AbortController();
+    watchNavigation(calls, stop.signal);
+    history.pushState({}, '', `${location.pathname}${location.search}#section`);
+    await nextTask();
+    expect(calls).not.toHaveBeenCalled();
+    history.pushState({}, '', `${location.pathname}?zf-route=2`);
+    await vi.waitFor(() => expect(calls).toHaveBeenCalledTimes(1), { timeout: 2000 });
+    stop.abort();
+    history.replaceState({}, '', start);
+  });
+});
