@@ -13,6 +13,16 @@ export const GECKO_ID = 'zhipu-facts@example.org';
 const FIREFOX_UUID = '6a0c1b52-7f7e-4a8e-9d3e-2f0f8c1d5e11';
 const DEFAULT_TIMEOUT = 10_000;
 
+/** Where a request may go during the tests: our fixture server, the extension, inline data. */
+export function isLocalRequest(url: string): boolean {
+  if (/^(chrome-extension|moz-extension|data|blob|about):/.test(url)) return true;
+  try {
+    return new URL(url).hostname === '127.0.0.1';
+  } catch {
+    return false;
+  }
+}
+
 /** The build under test: `ZF_OUT` picks another output folder than `.output`. */
 export function builtExtensionDir(engine: Engine): string {
   const out = process.env.ZF_OUT ?? '.output';
@@ -38,6 +48,11 @@ export interface TestPage {
 
 export interface ExtensionBrowser {
   readonly engine: Engine;
+  /**
+   * Every request seen so far that went anywhere but the fixture server or the extension itself.
+   * The fixture pages load nothing from elsewhere, so any entry here was caused by the extension.
+   */
+  readonly foreignRequests: string[];
   /** `chrome-extension://ID` or `moz-extension://UUID`. */
   readonly extensionOrigin: string;
   newPage(): Promise<TestPage>;
@@ -66,6 +81,10 @@ async function launchChromium(): Promise<ExtensionBrowser> {
       '--disable-component-update',
     ],
   });
+  const foreignRequests: string[] = [];
+  context.on('request', (request) => {
+    if (!isLocalRequest(request.url())) foreignRequests.push(request.url());
+  });
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker');
   const origin = `chrome-extension://${new URL(worker.url()).host}`;
@@ -73,6 +92,7 @@ async function launchChromium(): Promise<ExtensionBrowser> {
   return {
     engine: 'chromium',
     extensionOrigin: origin,
+    foreignRequests,
     newPage: async () => wrapPlaywright(await context.newPage()),
     openExtensionPage: async (path) => {
       const page = wrapPlaywright(await context.newPage());
@@ -139,12 +159,21 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
   });
   await browser.installExtension(dir);
   const origin = `moz-extension://${FIREFOX_UUID}`;
+  // Puppeteer reports requests per page; the extension's own pages are pages too.
+  const foreignRequests: string[] = [];
+  const watch = (page: PpPage): PpPage => {
+    page.on('request', (request) => {
+      if (!isLocalRequest(request.url())) foreignRequests.push(request.url());
+    });
+    return page;
+  };
   return {
     engine: 'firefox',
     extensionOrigin: origin,
-    newPage: async () => wrapPuppeteer(await browser.newPage()),
+    foreignRequests,
+    newPage: async () => wrapPuppeteer(watch(await browser.newPage())),
     openExtensionPage: async (path) => {
-      const raw = await browser.newPage();
+      const raw = watch(await browser.newPage());
       const page = wrapPuppeteer(raw);
       // Quirk: goto() to a moz-extension:// URL navigates but never resolves, so wait on the page.
       raw.goto(`${origin}/${path}`).catch(() => undefined);

@@ -21,7 +21,12 @@ export const test = base.extend<object, WorkerFixtures>({
     async ({ engine }, use) => {
       const browser = await launchExtensionBrowser(engine);
       await use(browser);
+      const foreign = [...browser.foreignRequests];
       await browser.close();
+      // Privacy: the extension never reaches the network; this fails the run if it ever did.
+      if (foreign.length > 0) {
+        throw new Error(`requests left the machine during the tests:\n${foreign.join('\n')}`);
+      }
     },
     { scope: 'worker', timeout: 60_000 },
   ],
