@@ -11,6 +11,10 @@
  * beats 其+中超+过 (three), so that hit goes; 上+智谱+的 leaves only standalone words where
  * 上智|谱|的 strands 谱, so the name stays; 任务|中|超越 keeps the common standalone 中 where
  * 任务+中超+越 strands 越, so "surpasses in the task" is no mention of the Chinese Super League.
+ *
+ * Segmenter calls cost microseconds where the rest of the matcher costs nanoseconds, so every
+ * answer is cached, under numeric keys or looked up in place: a repeated decision costs no
+ * string and no segmenter call.
  */
 import { isCjkCodeUnit } from './char-kind.ts';
 
@@ -35,39 +39,36 @@ const STANDALONE_CHARACTERS = new Set(
  * a name) seen, one reading per context of up to two characters, one decision per full window.
  */
 const PROBE_CACHE_LIMIT = 16384;
-/** Probe keys pack an edge number and a neighbouring code unit; keys of end edges are negative. */
-const PROBE_KEY_STRIDE = 0x10000;
 const CONTEXT_CACHE_LIMIT = 8192;
 const WINDOW_CACHE_LIMIT = 16384;
+/** Slots a numeric cache starts with (a power of two); it doubles while at most half full. */
+const INITIAL_SLOTS = 256;
+/** Probe keys pack an edge number, the side of the hit it lies on, and the neighbouring unit. */
+const PROBE_KEY_STRIDE = 0x10000;
+/** 2^32 divided by the golden ratio: spreads consecutive edge numbers across the table. */
+const GOLDEN = 0x9e3779b1;
 
-export interface CjkBoundaryRequest {
-  text: string;
-  start: number;
-  end: number;
-  /**
-   * For a hit starting with a CJK character, a small non-negative number the caller gives to the
-   * hit's first two characters (equal characters, equal numbers), so that probes of names with a
-   * common start are shared; -1 when the start is not CJK and needs no check.
-   */
-  startEdge: number;
-  /** The same for the last two characters of a hit ending with a CJK character. */
-  endEdge: number;
-}
-
-export type CjkBoundaryCheck = (request: CjkBoundaryRequest) => boolean;
-
-let sharedSegmenter: Intl.Segmenter | null | undefined;
+/**
+ * The segmenter, with one segment record kept alive beside it. The engine gives segment records
+ * their shape as it fills them in and keeps such a shape only while some record has it; code
+ * compiled for the shape is thrown away with it. Without a living record, every garbage
+ * collection on the page did that to the boundary check, and the next warm pass over the
+ * benchmark's 10 MB took 40% longer (in Node) while the engine compiled it again.
+ */
+let shared: { segmenter: Intl.Segmenter; record: Intl.SegmentData | undefined } | null | undefined;
 
 function getSegmenter(): Intl.Segmenter | null {
-  if (sharedSegmenter === undefined) {
+  if (shared === undefined) {
     // Every browser we support has Intl.Segmenter; elsewhere hits are accepted unchecked
     // rather than throwing.
-    sharedSegmenter =
-      typeof Intl.Segmenter === 'function'
-        ? new Intl.Segmenter('zh', { granularity: 'word' })
-        : null;
+    if (typeof Intl.Segmenter === 'function') {
+      const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+      shared = { segmenter, record: segmenter.segment('的').containing(0) };
+    } else {
+      shared = null;
+    }
   }
-  return sharedSegmenter;
+  return shared?.segmenter ?? null;
 }
 
 /** A map that starts afresh when full, so memory stays bounded on long pages. */
@@ -91,118 +92,301 @@ class BoundedCache<K, T> {
   }
 }
 
+/**
+ * Probe answers by (edge and side, neighbour): an open-addressing table, a few typed-array reads
+ * per lookup where a Map costs a call into the engine. Key and answer share a slot, so a lookup
+ * touches one cache line. Grows with use (a page without Chinese costs a few kilobytes) and
+ * starts afresh when full.
+ */
+class ProbeCache {
+  /**
+   * Per slot: the key, `edgeAndSide * PROBE_KEY_STRIDE + neighbour` (-1 when the slot is free),
+   * then 1 or 0 for the answer.
+   */
+  #slots = new Float64Array(INITIAL_SLOTS * 2).fill(-1);
+  #mask = INITIAL_SLOTS - 1;
+  #size = 0;
+
+  /** 1 when the segmenter splits there, 0 when not, -1 when not known yet. */
+  get(edgeAndSide: number, neighbour: number): number {
+    const slots = this.#slots;
+    const key = edgeAndSide * PROBE_KEY_STRIDE + neighbour;
+    for (
+      let slot = probeHash(edgeAndSide, neighbour) & this.#mask;
+      ;
+      slot = (slot + 1) & this.#mask
+    ) {
+      const stored = slots[slot * 2]!;
+      if (stored === key) return slots[slot * 2 + 1]!;
+      if (stored < 0) return -1;
+    }
+  }
+
+  /** Stores and returns `split`; the key must not be cached yet. */
+  set(edgeAndSide: number, neighbour: number, split: boolean): boolean {
+    if (this.#size >= PROBE_CACHE_LIMIT) {
+      this.#slots.fill(-1);
+      this.#size = 0;
+    } else if (this.#size * 2 >= this.#mask) {
+      this.#grow();
+    }
+    this.#insert(edgeAndSide * PROBE_KEY_STRIDE + neighbour, split ? 1 : 0);
+    this.#size++;
+    return split;
+  }
+
+  #insert(key: number, answer: number): void {
+    const slots = this.#slots;
+    const unit = key % PROBE_KEY_STRIDE;
+    let slot = probeHash((key - unit) / PROBE_KEY_STRIDE, unit) & this.#mask;
+    while (slots[slot * 2]! >= 0) slot = (slot + 1) & this.#mask;
+    slots[slot * 2] = key;
+    slots[slot * 2 + 1] = answer;
+  }
+
+  #grow(): void {
+    const old = this.#slots;
+    this.#slots = new Float64Array(old.length * 2).fill(-1);
+    this.#mask = this.#mask * 2 + 1;
+    for (let at = 0; at < old.length; at += 2) {
+      if (old[at]! >= 0) this.#insert(old[at]!, old[at + 1]!);
+    }
+  }
+}
+
+function probeHash(edgeAndSide: number, neighbour: number): number {
+  const hash = Math.imul(neighbour ^ Math.imul(edgeAndSide, GOLDEN), 0x85ebca6b);
+  return hash ^ (hash >>> 15);
+}
+
+/** FNV-1a over `text[from, to)` and the hit's offsets in it. */
+function windowHash(text: string, from: number, to: number, start: number, end: number): number {
+  let hash = Math.imul(Math.imul(0x811c9dc5 ^ start, 0x01000193) ^ end, 0x01000193);
+  for (let k = from; k < to; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+  return hash;
+}
+
+/** Whether `text` holds `window` at `from` (compared in place: no string is made). */
+function isSameText(window: string, text: string, from: number): boolean {
+  for (let k = 0; k < window.length; k++) {
+    if (window.charCodeAt(k) !== text.charCodeAt(from + k)) return false;
+  }
+  return true;
+}
+
+/** Fields of one slot of the window cache. */
+const SLOT_KEEPS = 0;
+const SLOT_HASH = 1;
+const SLOT_START = 2;
+const SLOT_END = 3;
+const SLOT_FIELDS = 4;
+
+/**
+ * Decisions by window (the hit with its context) and the hit's offsets in it. Looked up straight
+ * from the text being scanned, so a repeated window costs no string: open addressing on the
+ * window's hash, confirmed against the stored window only when hash and offsets agree. Grows
+ * with use and starts afresh when full.
+ */
+class WindowCache {
+  /** Per slot: 1 or 0 for the decision (-1 when the slot is free), hash, start, end. */
+  #slots = new Int32Array(INITIAL_SLOTS * SLOT_FIELDS).fill(-1);
+  #windows: string[] = new Array<string>(INITIAL_SLOTS).fill('');
+  #mask = INITIAL_SLOTS - 1;
+  #size = 0;
+
+  /**
+   * 1 when the hit at `[start, end)` of the window `text[from, to)` keeps its word, 0 when not,
+   * -1 when not known yet.
+   */
+  get(text: string, from: number, to: number, start: number, end: number, hash: number): number {
+    const slots = this.#slots;
+    for (let slot = hash & this.#mask; ; slot = (slot + 1) & this.#mask) {
+      const at = slot * SLOT_FIELDS;
+      const keeps = slots[at + SLOT_KEEPS]!;
+      if (keeps < 0) return -1;
+      if (
+        slots[at + SLOT_HASH] === hash &&
+        slots[at + SLOT_START] === start &&
+        slots[at + SLOT_END] === end
+      ) {
+        const window = this.#windows[slot]!;
+        if (window.length === to - from && isSameText(window, text, from)) return keeps;
+      }
+    }
+  }
+
+  /** Stores and returns `keeps`; the window must not be cached yet. */
+  set(window: string, start: number, end: number, hash: number, keeps: boolean): boolean {
+    if (this.#size >= WINDOW_CACHE_LIMIT) {
+      this.#slots.fill(-1);
+      this.#windows.fill('');
+      this.#size = 0;
+    } else if (this.#size * 2 >= this.#mask) {
+      this.#grow();
+    }
+    this.#insert(window, start, end, hash, keeps ? 1 : 0);
+    this.#size++;
+    return keeps;
+  }
+
+  #insert(window: string, start: number, end: number, hash: number, keeps: number): void {
+    const slots = this.#slots;
+    let slot = hash & this.#mask;
+    while (slots[slot * SLOT_FIELDS + SLOT_KEEPS]! >= 0) slot = (slot + 1) & this.#mask;
+    const at = slot * SLOT_FIELDS;
+    slots[at + SLOT_KEEPS] = keeps;
+    slots[at + SLOT_HASH] = hash;
+    slots[at + SLOT_START] = start;
+    slots[at + SLOT_END] = end;
+    this.#windows[slot] = window;
+  }
+
+  #grow(): void {
+    const slots = this.#slots;
+    const windows = this.#windows;
+    this.#slots = new Int32Array(slots.length * 2).fill(-1);
+    this.#windows = new Array<string>(windows.length * 2).fill('');
+    this.#mask = this.#mask * 2 + 1;
+    windows.forEach((window, slot) => {
+      const at = slot * SLOT_FIELDS;
+      const keeps = slots[at + SLOT_KEEPS]!;
+      if (keeps < 0) return;
+      this.#insert(
+        window,
+        slots[at + SLOT_START]!,
+        slots[at + SLOT_END]!,
+        slots[at + SLOT_HASH]!,
+        keeps,
+      );
+    });
+  }
+}
+
 interface Reading {
   words: number;
   /** Single characters that rarely stand alone as words. */
   strays: number;
-  boundaries: Set<number>;
 }
 
-class CjkWordCheck {
-  readonly #segmenter: Intl.Segmenter;
-  readonly #probes = new BoundedCache<number, boolean>(PROBE_CACHE_LIMIT);
+const NO_READING: Reading = { words: 0, strays: 0 };
+
+/**
+ * Decides CJK ends of hits, with its own caches. A side passes without segmenting when the
+ * character beyond it is not CJK (a space, punctuation, Latin, a digit, the end). Otherwise the
+ * hit is first probed next to each neighbouring character alone: if the segmenter leaves both
+ * edges alone there, more context almost never changes its mind, and those probes repeat
+ * constantly on a page (a name next to 的, 在, 和), so they are cached. A probe is made from its
+ * key alone (the neighbour and the name's two edge characters as folded), so its answer never
+ * depends on which spelling of the name came first. Only when a probe finds a word crossing an
+ * edge (其中|超 in 其中超过) does the hit pay for the full reading of its window.
+ */
+export class CjkBoundaryCheck {
+  readonly #segmenter = getSegmenter();
+  /** The first or last two folded units of names, by edge number. */
+  readonly #edges: readonly string[];
+  readonly #probes = new ProbeCache();
   readonly #contexts = new BoundedCache<string, Reading>(CONTEXT_CACHE_LIMIT);
-  readonly #windows = new BoundedCache<string, boolean>(WINDOW_CACHE_LIMIT);
+  readonly #windows = new WindowCache();
 
-  constructor(segmenter: Intl.Segmenter) {
-    this.#segmenter = segmenter;
-  }
-
-  check({ text, start, end, startEdge, endEdge }: CjkBoundaryRequest): boolean {
-    const needsStart = startEdge >= 0 && start > 0 && isCjkCodeUnit(text.charCodeAt(start - 1));
-    const needsEnd = endEdge >= 0 && end < text.length && isCjkCodeUnit(text.charCodeAt(end));
-    if (!needsStart && !needsEnd) return true;
-
-    const startIsClean =
-      !needsStart ||
-      this.#isCleanEdge(
-        text,
-        start - 1,
-        1,
-        startEdge * PROBE_KEY_STRIDE + text.charCodeAt(start - 1),
-      );
-    const endIsClean =
-      !needsEnd ||
-      this.#isCleanEdge(text, end - 2, 2, -1 - (endEdge * PROBE_KEY_STRIDE + text.charCodeAt(end)));
-    if (startIsClean && endIsClean) return true;
-
-    let from = start;
-    while (
-      needsStart &&
-      from > 0 &&
-      start - from < CONTEXT_UNITS &&
-      isCjkCodeUnit(text.charCodeAt(from - 1))
-    ) {
-      from--;
-    }
-    let to = end;
-    while (
-      needsEnd &&
-      to < text.length &&
-      to - end < CONTEXT_UNITS &&
-      isCjkCodeUnit(text.charCodeAt(to))
-    ) {
-      to++;
-    }
-    const window = text.slice(from, to);
-    const key = `${start - from},${window}`;
-    return (
-      this.#windows.get(key) ??
-      this.#windows.set(key, this.#keepsWord(window, start - from, end - from))
-    );
+  /** `edges`: the strings that the edge numbers given with each hit stand for. */
+  constructor(edges: readonly string[]) {
+    this.#edges = edges;
   }
 
   /**
-   * Whether the segmenter leaves a boundary at `boundary` in the three code units from `from`:
-   * a neighbour and the two characters of the hit next to it, or those two and the neighbour
-   * after them. Names sharing an edge (阿里, 阿里巴巴) share probes; words crossing an edge are
-   * rarely longer than that. `key` names the probe: edge number and neighbour.
+   * Whether `text[start, end)` reads as a word of its own. `startEdge` and `endEdge` are the edge
+   * numbers of the hit's first and last two folded units when those are CJK, or -1.
    */
-  #isCleanEdge(text: string, from: number, boundary: number, key: number): boolean {
-    const known = this.#probes.get(key);
-    if (known !== undefined) return known;
-    const segment = this.#segmenter.segment(text.slice(from, from + 3)).containing(boundary);
-    return this.#probes.set(key, segment === undefined || segment.index === boundary);
+  accepts(text: string, start: number, end: number, startEdge: number, endEdge: number): boolean {
+    const needsStart = startEdge >= 0 && start > 0 && isCjkCodeUnit(text.charCodeAt(start - 1));
+    const needsEnd = endEdge >= 0 && end < text.length && isCjkCodeUnit(text.charCodeAt(end));
+    if ((!needsStart && !needsEnd) || this.#segmenter === null) return true;
+    // An unclean edge on either side sends the hit to the full reading, so the end is only
+    // probed when the start is clean.
+    const clean =
+      (!needsStart || this.#isCleanEdge(startEdge * 2, text.charCodeAt(start - 1))) &&
+      (!needsEnd || this.#isCleanEdge(endEdge * 2 + 1, text.charCodeAt(end)));
+    if (clean) return true;
+
+    const from = needsStart ? contextStart(text, start) : start;
+    const to = needsEnd ? contextEnd(text, end) : end;
+    const hash = windowHash(text, from, to, start - from, end - from);
+    const known = this.#windows.get(text, from, to, start - from, end - from, hash);
+    if (known >= 0) return known === 1;
+    const window = text.slice(from, to);
+    const keeps = this.#keepsWord(window, start - from, end - from);
+    return this.#windows.set(window, start - from, end - from, hash, keeps);
+  }
+
+  /**
+   * Whether the segmenter leaves a boundary between a name's edge and its neighbour, reading
+   * the two edge characters and the neighbour alone. `edgeAndSide` is twice the edge number,
+   * plus one for an end edge. Names sharing an edge (阿里, 阿里巴巴) share probes; words crossing
+   * an edge are rarely longer than that.
+   */
+  #isCleanEdge(edgeAndSide: number, neighbour: number): boolean {
+    const known = this.#probes.get(edgeAndSide, neighbour);
+    if (known >= 0) return known === 1;
+    const edge = this.#edges[edgeAndSide >> 1] ?? '';
+    const isStart = (edgeAndSide & 1) === 0;
+    const probe = isStart
+      ? String.fromCharCode(neighbour) + edge
+      : edge + String.fromCharCode(neighbour);
+    const boundary = isStart ? 1 : edge.length;
+    const segment = this.#segmenter!.segment(probe).containing(boundary);
+    return this.#probes.set(
+      edgeAndSide,
+      neighbour,
+      segment === undefined || segment.index === boundary,
+    );
   }
 
   /** Whether `window[start, end)` should read as a word of its own within `window`. */
   #keepsWord(window: string, start: number, end: number): boolean {
-    const own = this.#read(window);
-    if (own.boundaries.has(start) && own.boundaries.has(end)) return true;
+    let words = 0;
+    let strays = 0;
+    let splitsAtStart = false;
+    let splitsAtEnd = end === window.length;
+    for (const { segment, index } of this.#segmenter!.segment(window)) {
+      words++;
+      if (segment.length === 1 && !STANDALONE_CHARACTERS.has(segment)) strays++;
+      if (index === start) splitsAtStart = true;
+      if (index === end) splitsAtEnd = true;
+    }
+    if (splitsAtStart && splitsAtEnd) return true;
     const before = this.#readContext(window.slice(0, start));
     const after = this.#readContext(window.slice(end));
-    const words = before.words + 1 + after.words;
-    const strays = before.strays + after.strays;
-    return words < own.words || (words === own.words && strays <= own.strays);
+    const nameWords = before.words + 1 + after.words;
+    const nameStrays = before.strays + after.strays;
+    return nameWords < words || (nameWords === words && nameStrays <= strays);
   }
 
+  /** The reading of a context of up to CONTEXT_UNITS characters. */
   #readContext(context: string): Reading {
-    return this.#contexts.get(context) ?? this.#contexts.set(context, this.#read(context));
-  }
-
-  #read(text: string): Reading {
-    const reading: Reading = { words: 0, strays: 0, boundaries: new Set([text.length]) };
-    if (text.length === 0) return reading;
-    for (const { segment, index } of this.#segmenter.segment(text)) {
+    if (context.length === 0) return NO_READING;
+    const known = this.#contexts.get(context);
+    if (known !== undefined) return known;
+    const reading: Reading = { words: 0, strays: 0 };
+    for (const { segment } of this.#segmenter!.segment(context)) {
       reading.words++;
       if (segment.length === 1 && !STANDALONE_CHARACTERS.has(segment)) reading.strays++;
-      reading.boundaries.add(index);
     }
-    return reading;
+    return this.#contexts.set(context, reading);
   }
 }
 
-/**
- * Creates a check with its own caches. A side passes without segmenting when the character
- * beyond it is not CJK (a space, punctuation, Latin, a digit, the end). Otherwise the hit is first
- * probed next to each neighbouring character alone: if the segmenter leaves both edges alone
- * there, more context almost never changes its mind, and those probes repeat constantly on a page
- * (a name next to 的, 在, 和), so they are cached. Only when a probe finds a word crossing an edge
- * (其中|超 in 其中超过) does the hit pay for the full reading of its window.
- */
-export function createCjkBoundaryCheck(): CjkBoundaryCheck {
-  const segmenter = getSegmenter();
-  if (segmenter === null) return () => true;
-  const wordCheck = new CjkWordCheck(segmenter);
-  return (request) => wordCheck.check(request);
+/** Start of the window: up to CONTEXT_UNITS CJK units before `start`. */
+function contextStart(text: string, start: number): number {
+  let from = start;
+  while (from > 0 && start - from < CONTEXT_UNITS && isCjkCodeUnit(text.charCodeAt(from - 1))) {
+    from--;
+  }
+  return from;
+}
+
+/** End of the window: up to CONTEXT_UNITS CJK units from `end`. */
+function contextEnd(text: string, end: number): number {
+  let to = end;
+  while (to < text.length && to - end < CONTEXT_UNITS && isCjkCodeUnit(text.charCodeAt(to))) to++;
+  return to;
 }

@@ -3,14 +3,9 @@
  * Leftmost-longest, whole tokens for Latin ends, segmenter-checked word boundaries for CJK ends,
  * spelling variants folded on the fly so offsets always refer to the original string.
  */
-import {
-  CLASS_SKIP,
-  CLASS_SPACE,
-  buildAliasAutomaton,
-  type AliasAutomaton,
-} from './alias-automaton.ts';
+import { CLASS_SKIP, CLASS_SPACE, buildAliasAutomaton } from './alias-automaton.ts';
 import { kindOfCodePoint, type CharKind } from './char-kind.ts';
-import { createCjkBoundaryCheck, type CjkBoundaryCheck } from './cjk-boundary.ts';
+import { CjkBoundaryCheck } from './cjk-boundary.ts';
 import {
   FOLD_SKIP,
   FOLD_SPACE,
@@ -46,14 +41,27 @@ interface CompiledAlias {
   casedForm: string | null;
 }
 
-interface CompiledPattern {
-  /** Aliases folding to this pattern; case-sensitive ones first, as they are more specific. */
-  aliases: CompiledAlias[];
-  firstKind: CharKind;
-  lastKind: CharKind;
-  /** Numbers for the two characters at each CJK end (see CjkBoundaryRequest); -1 elsewhere. */
-  startEdge: number;
-  endEdge: number;
+/** Pattern flags: its first or last character is a letter or digit of a spaced script... */
+const FIRST_IS_WORD = 1;
+const LAST_IS_WORD = 2;
+/** ...some alias folding to it is case-sensitive. */
+const HAS_CASED = 4;
+
+interface CompiledPatterns {
+  /** By pattern: the aliases folding to it, case-sensitive ones first (they are more specific). */
+  aliases: CompiledAlias[][];
+  /** By pattern: FIRST_IS_WORD | LAST_IS_WORD | HAS_CASED. */
+  flags: Uint8Array;
+  /**
+   * By pattern: numbers for the two characters at each CJK end (see CjkBoundaryCheck.accepts);
+   * -1 elsewhere.
+   */
+  startEdges: Int32Array;
+  endEdges: Int32Array;
+  /** The strings that edge numbers stand for. */
+  edges: string[];
+  /** By pattern: its folded text. */
+  texts: string[];
 }
 
 function edgeKinds(folded: string): { firstKind: CharKind; lastKind: CharKind } {
@@ -66,11 +74,12 @@ function edgeKinds(folded: string): { firstKind: CharKind; lastKind: CharKind } 
   };
 }
 
-function compilePatterns(aliases: readonly AliasSpec[]): {
-  patterns: CompiledPattern[];
-  texts: string[];
-} {
-  const byText = new Map<string, CompiledPattern>();
+function compilePatterns(aliases: readonly AliasSpec[]): CompiledPatterns {
+  const byText = new Map<string, number>();
+  const compiled: CompiledAlias[][] = [];
+  const flags: number[] = [];
+  const startEdges: number[] = [];
+  const endEdges: number[] = [];
   const edgeNumbers = new Map<string, number>();
   const edgeNumber = (edge: string): number => {
     let number = edgeNumbers.get(edge);
@@ -88,25 +97,33 @@ function compilePatterns(aliases: readonly AliasSpec[]): {
     let pattern = byText.get(folded);
     if (pattern === undefined) {
       const { firstKind, lastKind } = edgeKinds(folded);
-      pattern = {
-        aliases: [],
-        firstKind,
-        lastKind,
-        startEdge: firstKind === 'cjk' ? edgeNumber(folded.slice(0, 2)) : -1,
-        endEdge: lastKind === 'cjk' ? edgeNumber(folded.slice(-2)) : -1,
-      };
+      pattern = compiled.length;
       byText.set(folded, pattern);
+      compiled.push([]);
+      flags.push(
+        (firstKind === 'word' ? FIRST_IS_WORD : 0) | (lastKind === 'word' ? LAST_IS_WORD : 0),
+      );
+      startEdges.push(firstKind === 'cjk' ? edgeNumber(folded.slice(0, 2)) : -1);
+      endEdges.push(lastKind === 'cjk' ? edgeNumber(folded.slice(-2)) : -1);
     }
     const caseSensitive = alias.caseSensitive === true;
-    pattern.aliases.push({
+    compiled[pattern]!.push({
       entityId: alias.entityId,
       casedForm: caseSensitive ? foldText(alias.text, true) : null,
     });
   }
-  for (const pattern of byText.values()) {
-    pattern.aliases.sort((a, b) => Number(a.casedForm === null) - Number(b.casedForm === null));
-  }
-  return { patterns: [...byText.values()], texts: [...byText.keys()] };
+  compiled.forEach((list, pattern) => {
+    list.sort((a, b) => Number(a.casedForm === null) - Number(b.casedForm === null));
+    if (list[0]!.casedForm !== null) flags[pattern] = (flags[pattern] ?? 0) | HAS_CASED;
+  });
+  return {
+    aliases: compiled,
+    flags: Uint8Array.from(flags),
+    startEdges: Int32Array.from(startEdges),
+    endEdges: Int32Array.from(endEdges),
+    edges: [...edgeNumbers.keys()],
+    texts: [...byText.keys()],
+  };
 }
 
 // Module copies of imported constants read in loops: test runners and dev servers turn imported
@@ -121,28 +138,50 @@ function isBlank(unit: number | undefined): boolean {
 }
 
 class AliasMatcher implements Matcher {
-  readonly #automaton: AliasAutomaton;
-  readonly #patterns: readonly CompiledPattern[];
+  readonly #classOf: Uint16Array;
+  readonly #classCount: number;
+  readonly #transitions: Int32Array;
+  readonly #depth: Int32Array;
+  readonly #patternAt: Int32Array;
+  readonly #outputLink: Int32Array;
+  readonly #aliases: readonly (readonly CompiledAlias[])[];
+  readonly #flags: Uint8Array;
+  readonly #startEdges: Int32Array;
+  readonly #endEdges: Int32Array;
   readonly #fold = getFoldTable(false);
-  readonly #checkCjk: CjkBoundaryCheck = createCjkBoundaryCheck();
-  // The best mention found so far that a longer or earlier one may still replace. Scratch state
-  // of one `find` call (calls never nest).
+  readonly #checkCjk: CjkBoundaryCheck;
+  // Scratch state of one `find` call (calls never nest). The best mention found so far, which a
+  // longer or earlier one may still replace:
   #pendingAlias: CompiledAlias | null = null;
   #pendingStart = 0;
   #pendingEnd = 0;
   /** In folded units, counted from the character where the pending mention was first found. */
   #pendingFoldedStart = 0;
+  /** Where the candidate that `#accept` last accepted starts and ends in the text. */
+  #candidateStart = 0;
+  #candidateEnd = 0;
 
   constructor(aliases: readonly AliasSpec[]) {
-    const { patterns, texts } = compilePatterns(aliases);
-    this.#patterns = patterns;
-    this.#automaton = buildAliasAutomaton(texts, this.#fold);
+    const patterns = compilePatterns(aliases);
+    const automaton = buildAliasAutomaton(patterns.texts, this.#fold);
+    this.#classOf = automaton.classOf;
+    this.#classCount = automaton.classCount;
+    this.#transitions = automaton.transitions;
+    this.#depth = automaton.depth;
+    this.#patternAt = automaton.patternAt;
+    this.#outputLink = automaton.outputLink;
+    this.#aliases = patterns.aliases;
+    this.#flags = patterns.flags;
+    this.#startEdges = patterns.startEdges;
+    this.#endEdges = patterns.endEdges;
+    this.#checkCjk = new CjkBoundaryCheck(patterns.edges);
   }
 
   find(text: string): Mention[] {
     const mentions: Mention[] = [];
     if (typeof text !== 'string') return mentions;
-    const { classOf, transitions } = this.#automaton;
+    const classOf = this.#classOf;
+    const transitions = this.#transitions;
     const length = text.length;
     let row = 0;
     for (let i = 0; i < length; i++) {
@@ -175,7 +214,10 @@ class AliasMatcher implements Matcher {
    * valid. Counts folded units as the automaton does: a whitespace run is one, skipped units none.
    */
   #settle(text: string, from: number, startRow: number): void {
-    const { classOf, classCount, transitions, depth } = this.#automaton;
+    const classOf = this.#classOf;
+    const transitions = this.#transitions;
+    const depth = this.#depth;
+    const classCount = this.#classCount;
     let row = startRow;
     let folded = 0;
     let afterSpace = false;
@@ -197,9 +239,11 @@ class AliasMatcher implements Matcher {
    * position of `last` in folded units relative to where the pending mention was found.
    */
   #takeBest(text: string, last: number, row: number, folded: number): boolean {
-    const { classCount, depth, patternAt, outputLink } = this.#automaton;
+    const depth = this.#depth;
+    const patternAt = this.#patternAt;
+    const outputLink = this.#outputLink;
     const hasPending = this.#pendingAlias !== null;
-    const state = row / classCount;
+    const state = row / this.#classCount;
     for (
       let node = patternAt[state]! >= 0 ? state : outputLink[state]!;
       node >= 0;
@@ -208,21 +252,11 @@ class AliasMatcher implements Matcher {
       const units = depth[node]!;
       const foldedStart = folded - units + 1;
       if (hasPending && foldedStart > this.#pendingFoldedStart) return false;
-      const start = this.#originalStart(text, last, units);
-      let end = last + 1;
-      // (Combining marks start at U+0300; the test keeps plain text off the table lookup.)
-      while (
-        end < text.length &&
-        text.charCodeAt(end) >= 0x300 &&
-        isCombiningMark(text.charCodeAt(end))
-      ) {
-        end++;
-      }
-      const alias = this.#accept(patternAt[node]!, text, start, end);
+      const alias = this.#accept(patternAt[node]!, text, last, units);
       if (alias === null) continue;
       this.#pendingAlias = alias;
-      this.#pendingStart = start;
-      this.#pendingEnd = end;
+      this.#pendingStart = this.#candidateStart;
+      this.#pendingEnd = this.#candidateEnd;
       this.#pendingFoldedStart = foldedStart;
       return true;
     }
@@ -249,27 +283,51 @@ class AliasMatcher implements Matcher {
     }
   }
 
-  /** The alias a candidate stands for once its boundaries and letter case are confirmed. */
-  #accept(patternId: number, text: string, start: number, end: number): CompiledAlias | null {
-    const pattern = this.#patterns[patternId]!;
-    const { firstKind, lastKind, startEdge, endEdge } = pattern;
-    if (firstKind === 'word' && !isTokenStart(text, start)) return null;
-    if (lastKind === 'word' && !isTokenEnd(text, end)) return null;
+  /**
+   * The alias a candidate stands for once its boundaries and letter case are confirmed: the
+   * match of pattern `patternId`, `units` folded units ending at `last`. Its range in the text
+   * is left in #candidateStart and #candidateEnd. Cheap checks come first.
+   */
+  #accept(patternId: number, text: string, last: number, units: number): CompiledAlias | null {
+    const flags = this.#flags[patternId]!;
+    let end = last + 1;
+    // (Combining marks start at U+0300; the test keeps plain text off the table lookup.)
+    while (
+      end < text.length &&
+      text.charCodeAt(end) >= 0x300 &&
+      isCombiningMark(text.charCodeAt(end))
+    ) {
+      end++;
+    }
+    if ((flags & LAST_IS_WORD) !== 0 && !isTokenEnd(text, end)) return null;
+    const start = this.#originalStart(text, last, units);
+    if ((flags & FIRST_IS_WORD) !== 0 && !isTokenStart(text, start)) return null;
+    const startEdge = this.#startEdges[patternId]!;
+    const endEdge = this.#endEdges[patternId]!;
     if (
       (startEdge >= 0 || endEdge >= 0) &&
-      !this.#checkCjk({ text, start, end, startEdge, endEdge })
+      !this.#checkCjk.accepts(text, start, end, startEdge, endEdge)
     ) {
       return null;
     }
-    for (const alias of pattern.aliases) {
-      if (
-        alias.casedForm === null ||
-        foldsTo({ text, start, end, target: alias.casedForm, caseSensitive: true })
-      ) {
-        return alias;
+    const aliases = this.#aliases[patternId]!;
+    let alias: CompiledAlias | null = aliases[0]!;
+    if ((flags & HAS_CASED) !== 0) {
+      alias = null;
+      for (const candidate of aliases) {
+        if (
+          candidate.casedForm === null ||
+          foldsTo({ text, start, end, target: candidate.casedForm, caseSensitive: true })
+        ) {
+          alias = candidate;
+          break;
+        }
       }
+      if (alias === null) return null;
     }
-    return null;
+    this.#candidateStart = start;
+    this.#candidateEnd = end;
+    return alias;
   }
 }
 

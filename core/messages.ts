@@ -2,7 +2,7 @@
  * Every runtime message between the extension's parts, validated on arrival: a message from a
  * stale content script or another sender never reaches code that trusts its shape.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { VIEW_IDS } from './popup-location';
 
 /** An entity id as the data defines them: kebab-case, short. */

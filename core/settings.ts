@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { entities, groups } from '../data';
 import { GroupIdSchema, type GroupId } from '../data/schema';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 import { articleData } from './article';
 import { deriveFacts } from './derive-facts';
 import { aiCompanies } from './entities/ai-companies';
@@ -33,36 +33,42 @@ import { marketTableData } from './tables/market-table';
 
 export * from './schema';
 
-// Everything is parsed (not cast) once at load, then frozen: every UI shares these objects, and
-// a UI that sorted a table in place would otherwise change it for the others.
+// Everything is parsed (not cast) at load, then frozen: every UI shares these objects, and a UI
+// that sorted a table in place would otherwise change it for the others.
+//
+// A production build skips the parse: the content script loads this module on every page, and
+// zod's first parse of these schemas costs tens of milliseconds there. The data is constant, the
+// tests parse it (and check that parsing changes nothing), so the shipped objects are the checked
+// ones.
+function checked<T>(schema: z.ZodType<T>, value: unknown): T {
+  return import.meta.env?.PROD === true ? (value as T) : schema.parse(value);
+}
 
-export const article: Readonly<Article> = freezeDeep(ArticleSchema.parse(articleData));
-export const groups: readonly Group[] = freezeDeep(z.array(GroupSchema).parse(groupsData));
+export const article: Readonly<Article> = freezeDeep(checked(ArticleSchema, articleData));
+export const groups: readonly Group[] = freezeDeep(checked(z.array(GroupSchema), groupsData));
 
 export const benchmarkTable: Readonly<BenchmarkTable> = freezeDeep(
-  BenchmarkTableSchema.parse(benchmarkTableData),
+  checked(BenchmarkTableSchema, benchmarkTableData),
 );
 export const landscapeTable: Readonly<LandscapeTable> = freezeDeep(
-  LandscapeTableSchema.parse(landscapeTableData),
+  checked(LandscapeTableSchema, landscapeTableData),
 );
 export const marketTable: Readonly<MarketTable> = freezeDeep(
-  MarketTableSchema.parse(marketTableData),
+  checked(MarketTableSchema, marketTableData),
 );
 export const footballTable: Readonly<FootballTable> = freezeDeep(
-  FootballTableSchema.parse(footballTableData),
+  checked(FootballTableSchema, footballTableData),
 );
 
-const authored = z
-  .array(AuthoredEntitySchema)
-  .parse([
-    ...aiCompanies,
-    ...models,
-    ...benchmarks,
-    ...footballInvestors,
-    ...clubsAndLeagues,
-    ...fundsAndInvestors,
-    ...others,
-  ]);
+const authored = checked(z.array(AuthoredEntitySchema), [
+  ...aiCompanies,
+  ...models,
+  ...benchmarks,
+  ...footballInvestors,
+  ...clubsAndLeagues,
+  ...fundsAndInvestors,
+  ...others,
+]);
 
 const names = new Map(authored.map((entity) => [entity.id, entity.name]));
 const nameOf = (id: string): LocalText => names.get(id) ?? { en: id, zh: id };
@@ -71,7 +77,8 @@ const derived = deriveFacts({ benchmarkTable, landscapeTable, marketTable, footb
 
 /** Every entity, table figures first, then the facts written for it. */
 export const entities: readonly Entity[] = freezeDeep(
-  z.array(EntitySchema).parse(
+  checked(
+    z.array(EntitySchema),
     authored.map((entity) => ({
       ...entity,
       facts: [...(derived.get(entity.id) ?? []), ...entity.facts],

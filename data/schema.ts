@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 
 /** Text shown to readers, in both UI languages. */
 export const LocalTextSchema = z.strictObject({

@@ -142,3 +142,39 @@ describe('names mixing Chinese and Latin', () => {
     expect(mentionsIn('2024年中超A组')).toEqual([['csl', '中超']]);
   });
 });
+
+describe('boundary decisions do not depend on what the matcher read before', () => {
+  it('decides a name with a combining mark inside as its plain spelling, first time or not', () => {
+    const text = '万阿\u0301里司';
+    const fresh = compileMatcher(ALIASES).find(text);
+    const primed = compileMatcher(ALIASES);
+    primed.find('万阿里司');
+    expect(fresh).toEqual([{ entityId: 'alibaba', start: 1, end: 4 }]);
+    expect(primed.find(text)).toEqual(fresh);
+  });
+
+  it('decides a longer name on its own when its window equals a shorter name’s', () => {
+    // With the mark, 中超 and 中超联赛 have the same window, 里期中超́联赛, and the same start in it.
+    expect(mentionsIn('里期中超\u0301联赛')).toEqual([['csl', '中超\u0301联赛']]);
+    expect(mentionsIn('里期中超联赛')).toEqual([['csl', '中超联赛']]);
+  });
+
+  it('gives the same answers once its caches have filled up and started afresh', () => {
+    // A distinct character before 中超 in every text: more probes than the cache holds, some of
+    // them crossing the edge (其中, 集中, 期中...) and so sending the hit to a full reading.
+    const texts: string[] = [];
+    for (let unit = 0x4e00; texts.length < 18000; unit++) {
+      texts.push(`${String.fromCharCode(unit)}中超${texts.length % 2 === 0 ? '的' : '过'}`);
+    }
+    const shared = compileMatcher(ALIASES);
+    const firstPass = texts.map((text) => shared.find(text));
+    const secondPass = texts.map((text) => shared.find(text));
+    expect(secondPass).toEqual(firstPass);
+    const found = firstPass.filter((mentions) => mentions.length > 0).length;
+    expect(found).toBeGreaterThan(0);
+    expect(found).toBeLessThan(texts.length);
+    for (let k = 0; k < texts.length; k += 97) {
+      expect(compileMatcher(ALIASES).find(texts[k]!)).toEqual(firstPass[k]);
+    }
+  });
+});
