@@ -55,10 +55,6 @@ const en = {
     chartSummary: 'Horizontal bars of each company’s estimated valuation, in yuan.',
     derivedHeading: (company: string) => `What ${company}’s figures imply`,
     derivedNote: 'Worked out here from the article’s tables, not copied from its text.',
-    revenue: (year: string) => `Revenue, ${year}`,
-    valuationLabel: 'Valuation',
-    priceToSales: 'Price-to-sales (valuation ÷ revenue)',
-    relativeTo: (peer: string) => `Valuation relative to ${peer}`,
   },
   market: {
     year: 'Year',
@@ -140,10 +136,6 @@ const zh: PopupStrings = {
     chartSummary: '横向柱状图，显示各公司以人民币计的估算估值。',
     derivedHeading: (company) => `${company}的数据意味着什么`,
     derivedNote: '以下数值由本扩展根据文章表格计算得出，并非摘自正文。',
-    revenue: (year) => `${year} 年营收`,
-    valuationLabel: '估值',
-    priceToSales: '市销率（估值 ÷ 营收）',
-    relativeTo: (peer) => `估值相当于${peer}的`,
   },
   market: {
     year: '年份',

@@ -220,20 +220,21 @@ describe('ModelsView', () => {
 });
 
 describe('CompaniesView', () => {
-  it('computes Zhipu’s price-to-sales and relative valuation, in both languages', async () => {
+  it('shows Zhipu’s revenue, price-to-sales and relative valuation, in both languages', async () => {
     const en = await mount(<CompaniesView lang="en" />);
     const derived = (root: HTMLElement, id: string) =>
       root.querySelector<HTMLElement>(`[data-derived="${id}"] dd`)?.textContent;
     expect(derived(en, 'valuation')).toBe('¥1 trillion (est.)');
-    expect(derived(en, 'revenue')).toBe('¥800 million (est.)');
-    expect(derived(en, 'price-to-sales')).toBe('1,250x (est.)');
-    expect(derived(en, 'relative-baidu')).toBe('2x (est.)');
-    expect(derived(en, 'relative-alibaba')).toBe('1.25x (est.)');
+    // The latest year the article reports, not the projected 2026.
+    expect(derived(en, 'zhipu-revenue-2024')).toBe('¥800 million (est.)');
+    expect(derived(en, 'price-to-sales')).toBe('over 1,250x');
+    expect(derived(en, 'valuation-vs-baidu')).toBe('2x');
+    expect(derived(en, 'valuation-vs-alibaba')).toBe('1.25x');
     unmount();
 
     const zh = await mount(<CompaniesView lang="zh" />);
     expect(derived(zh, 'valuation')).toBe('¥1万亿（估）');
-    expect(derived(zh, 'price-to-sales')).toBe('1,250倍（估）');
+    expect(derived(zh, 'price-to-sales')).toBe('超过1,250倍');
   });
 });
 

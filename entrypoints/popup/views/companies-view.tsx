@@ -3,17 +3,23 @@ import { HorizontalBarChart } from '../../../components/charts/horizontal-bar-ch
 import { DataTable, type TableColumn } from '../../../components/tables/data-table';
 import { measureCell, textCell } from '../../../components/tables/table-cell';
 import { tableStrings } from '../../../components/tables/table-strings';
-import { valuationFigures } from '../../../core/derived-figures';
 import { formatAmount, formatMeasure } from '../../../core/format-figure';
 import type { UiLang } from '../../../core/ui-language';
-import { landscapeTable, marketTable, type LandscapeRow } from '../../../data';
+import {
+  entityById,
+  landscapeTable,
+  marketTable,
+  type Fact,
+  type Figure,
+  type LandscapeRow,
+} from '../../../data';
 import { entityName } from '../entity-name';
 import { popupStrings } from '../popup-strings';
 import { SourceNote, sourceText } from './source-note';
 
 /** The company the article is about, and the competitors its takeaway measures it against. */
 const SUBJECT_ID = 'zhipu-ai';
-const PEER_IDS = ['baidu', 'alibaba'] as const;
+const REVENUE_FACT_PREFIX = 'zhipu-revenue-';
 
 function columnsFor(lang: UiLang): TableColumn<LandscapeRow>[] {
   const strings = popupStrings[lang].companies;
@@ -50,41 +56,34 @@ function columnsFor(lang: UiLang): TableColumn<LandscapeRow>[] {
   ];
 }
 
-/** Zhipu's price-to-sales and relative valuation, computed from the two tables. */
+/** The company's facts that the popup sums up; data/ derives them from the two tables. */
+const IMPLIED_FACT_IDS = [
+  'valuation',
+  'price-to-sales',
+  'valuation-vs-baidu',
+  'valuation-vs-alibaba',
+];
+
+function isFigureFact(fact: Fact): fact is Fact & { value: Figure } {
+  return fact.value.kind === 'figure';
+}
+
+/** Zhipu's valuation, latest reported revenue, price-to-sales and relative valuation. */
 function ImpliedFigures({ lang }: { lang: UiLang }) {
   const strings = popupStrings[lang].companies;
-  const figures = valuationFigures({
-    landscape: landscapeTable,
-    market: marketTable,
-    companyId: SUBJECT_ID,
-    peerIds: PEER_IDS,
-  });
-  if (!figures) return null;
-  const long = { lang, long: true };
-  const rows: { id: string; label: string; value: string }[] = [
-    {
-      id: 'valuation',
-      label: strings.valuationLabel,
-      value: formatMeasure(figures.valuation, long),
-    },
-    {
-      id: 'revenue',
-      label: strings.revenue(
-        formatAmount({ kind: 'figure', value: figures.revenueYear, unit: 'year' }, { lang }),
-      ),
-      value: formatMeasure(figures.revenue, long),
-    },
-    {
-      id: 'price-to-sales',
-      label: strings.priceToSales,
-      value: formatMeasure(figures.priceToSales, long),
-    },
-    ...figures.multiples.map((entry) => ({
-      id: `relative-${entry.peerId}`,
-      label: strings.relativeTo(entityName(entry.peerId, lang)),
-      value: formatMeasure(entry.multiple, long),
-    })),
-  ];
+  const facts = (entityById(SUBJECT_ID)?.facts ?? []).filter(isFigureFact);
+  // The latest revenue the article reports as fact: projected years are not revenue yet.
+  const revenue = facts
+    .filter((fact) => fact.id.startsWith(REVENUE_FACT_PREFIX) && fact.value.projected !== true)
+    .at(-1);
+  const shown = IMPLIED_FACT_IDS.flatMap((id) => facts.filter((fact) => fact.id === id));
+  if (revenue) shown.splice(1, 0, revenue);
+  const rows = shown.map((fact) => ({
+    id: fact.id,
+    label: fact.label[lang],
+    value: formatMeasure(fact.value, { lang, long: true }),
+  }));
+  if (rows.length === 0) return null;
   return (
     <section class="zf-derived" aria-labelledby="zf-derived-heading">
       <h3 id="zf-derived-heading">{strings.derivedHeading(entityName(SUBJECT_ID, lang))}</h3>
