@@ -1,0 +1,379 @@
+/**
+ * Adversarial pages (issue 7): style wars, a page that breaks the platform in its own world, and
+ * odd documents. Each ends with highlights where the engine reads text, no error of ours, and the
+ * page's own controls still working.
+ */
+import { cardClosed, cardShows, factText, listMentions, readCard } from './card-probe';
+import {
+  answeringTabId,
+  badgeText,
+  countPixels,
+  sendToTab,
+  waitForHighlights,
+  withPage,
+  type Box,
+} from './engine-extension';
+import { highlightedIn } from './engine-page-probe';
+import { expect, test } from './harness/fixtures';
+import type { ExtensionBrowser, TestPage } from './harness/extension-browser';
+
+/** Longer than the hover delay plus the closing delay, with room for a slow machine. */
+const SETTLE_MS = 5_000;
+// The default colour (core/settings.ts) of the AI companies' underline.
+const BLUE: [number, number, number] = [0x1a, 0x73, 0xe8];
+// Pixels within this distance per channel count as the colour (anti-aliasing blends edges).
+const TOLERANCE = 40;
+
+interface PageMentionsReply {
+  host: string;
+  mentions: { entityId: string; text: string; count: number }[];
+}
+
+/** What the top frame's content script says it found, asked from an extension page. */
+async function pageMentions(ext: ExtensionBrowser): Promise<PageMentionsReply> {
+  const tabId = await answeringTabId(ext);
+  return (await sendToTab(ext, tabId, { type: 'get-page-mentions' })) as PageMentionsReply;
+}
+
+/** Mention counts by entity, from the content script's answer. */
+function countsOf(reply: PageMentionsReply): Record<string, number> {
+  return Object.fromEntries(reply.mentions.map((mention) => [mention.entityId, mention.count]));
+}
+
+/** Clicks the page's own `#bump` button twice and returns what its counter shows. */
+async function bumpTwice(page: TestPage): Promise<string> {
+  const point = await page.evaluate(() => {
+    const button = document.getElementById('bump')?.getBoundingClientRect();
+    return button ? { x: button.left + button.width / 2, y: button.top + button.height / 2 } : null;
+  });
+  if (!point) throw new Error('no #bump button');
+  await page.click(point.x, point.y);
+  await page.click(point.x, point.y);
+  return page.evaluate(() => document.getElementById('count')?.textContent ?? '');
+}
+
+/**
+ * Hovers the first highlighted mention of frame `index` (top-page coordinates) and returns the
+ * entity its frame's own card then shows, or null if none opens.
+ */
+async function hoverInFrame(page: TestPage, index: number): Promise<string | null> {
+  const point = await page.evaluate((i) => {
+    const view = window.frames[i] as (Window & typeof globalThis) | undefined;
+    const frame = view?.frameElement?.getBoundingClientRect();
+    if (!view || !frame) return null;
+    for (const [name, highlight] of view.CSS.highlights) {
+      if (!name.startsWith('zf-')) continue;
+      for (const source of highlight) {
+        const first = view.document.createRange();
+        first.setStart(source.startContainer, source.startOffset);
+        first.setEnd(source.startContainer, source.startOffset + 1);
+        const box = first.getBoundingClientRect();
+        return {
+          x: frame.left + box.left + box.width / 2,
+          y: frame.top + box.top + box.height / 2,
+        };
+      }
+    }
+    return null;
+  }, index);
+  if (!point) throw new Error(`no mention in frame ${index}`);
+  await page.mouseMove(point.x, point.y);
+  // Open means connected and shown: the host is measured hidden before it is placed.
+  const shown = () =>
+    page.evaluate((i) => {
+      const view = window.frames[i];
+      const host = view?.document.querySelector('zhipu-facts-card');
+      const card = host?.shadowRoot?.querySelector<HTMLElement>('.card');
+      if (!view || !host?.isConnected || !card) return null;
+      return view.getComputedStyle(host).visibility === 'visible'
+        ? (card.dataset.entity ?? null)
+        : null;
+    }, index);
+  await expect.poll(shown, { timeout: SETTLE_MS }).not.toBeNull();
+  return shown();
+}
+
+/** Our highlighted texts inside frame `index` of the top page, in document order. */
+function frameHighlights(index: number): string[] {
+  // A frame's window is a full global of its own; DOM typings only call it a Window.
+  const view = window.frames[index] as (Window & typeof globalThis) | undefined;
+  if (!view) return [];
+  const ranges: Range[] = [];
+  for (const [name, highlight] of view.CSS.highlights) {
+    if (!name.startsWith('zf-')) continue;
+    for (const source of highlight) {
+      const range = view.document.createRange();
+      range.setStart(source.startContainer, source.startOffset);
+      range.setEnd(source.endContainer, source.endOffset);
+      ranges.push(range);
+    }
+  }
+  ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+  return ranges.map((range) => range.toString());
+}
+
+/** Whether frame `index` of the top page has at least `min` of our highlighted ranges. */
+function frameHasHighlights([index, min]: [number, number]): boolean {
+  const view = window.frames[index] as (Window & typeof globalThis) | undefined;
+  let total = 0;
+  for (const [name, highlight] of view?.CSS.highlights ?? []) {
+    if (name.startsWith('zf-')) total += highlight.size;
+  }
+  return total >= min;
+}
+
+test('CSS wars: highlights in LTR, RTL and vertical text; the card is on top and readable', async ({
+  extBrowser,
+  fixtures,
+}) => {
+  await withPage(extBrowser, `${fixtures}/hostile/css-wars.html`, async (page) => {
+    await page.bringToFront();
+    await waitForHighlights(page, 3);
+    expect(await page.evaluate(highlightedIn, '#text')).toEqual([
+      { group: 'ai-companies', text: 'Zhipu AI' },
+    ]);
+    expect(await page.evaluate(highlightedIn, '#rtl')).toEqual([
+      { group: 'models', text: 'GLM-4' },
+    ]);
+    expect(await page.evaluate(highlightedIn, '#vertical')).toEqual([
+      { group: 'ai-companies', text: '智谱' },
+    ]);
+    expect(await page.evaluate(highlightedIn, '#zoomed')).toEqual([
+      { group: 'football-investors', text: 'Suning' },
+    ]);
+
+    const cases = [
+      {
+        selector: '#text',
+        entity: 'zhipu-ai',
+        fact: 'valuation',
+        shows: 'Valuation ¥1 trillion est.',
+      },
+      { selector: '#rtl', entity: 'glm-4', fact: 'parameters', shows: 'Parameters ~130B est.' },
+      {
+        selector: '#vertical',
+        entity: 'zhipu-ai',
+        fact: 'valuation',
+        shows: 'Valuation ¥1 trillion est.',
+      },
+      // Read from the card's whole text: Suning's figures have no single fact to name.
+      { selector: '#zoomed', entity: 'suning', fact: null, shows: '€270 million' },
+    ];
+    for (const { selector, entity, fact, shows } of cases) {
+      const [spot] = await page.evaluate(listMentions, selector);
+      if (!spot) throw new Error(`no mention on screen in ${selector}`);
+      await page.mouseMove(spot.x, spot.y);
+      await page.waitFor(cardShows, entity, SETTLE_MS);
+      // The overlay lets the pointer through; for the stacking check it must catch it, or
+      // elementFromPoint would look straight through it.
+      const overlayPointer = (value: string) =>
+        page.evaluate(
+          (v) =>
+            document.getElementById('overlay')?.style.setProperty('pointer-events', v, 'important'),
+          value,
+        );
+      await overlayPointer('auto');
+      const card = await page.evaluate(readCard);
+      await overlayPointer('none');
+      expect(card.onTop, selector).toBe(true);
+      expect(card.style?.fontSize, selector).toBe('13px');
+      expect(card.style?.fontFamily, selector).not.toContain('Comic');
+      if (fact === null) expect(card.text, selector).toContain(shows);
+      else expect(await page.evaluate(factText, fact), selector).toBe(shows);
+      const width = await page.evaluate(() => window.innerWidth);
+      expect(card.rect && card.rect.left >= 0 && card.rect.right <= width, selector).toBe(true);
+      await page.mouseMove(2, 2);
+      await page.waitFor(cardClosed, undefined, SETTLE_MS);
+    }
+    expect(await bumpTwice(page)).toBe('2');
+    expect(page.errors).toEqual([]);
+  });
+});
+
+test('main-world tampering: highlights, badge, paint and card work from our isolated world', async ({
+  extBrowser,
+  fixtures,
+}, testInfo) => {
+  await withPage(extBrowser, `${fixtures}/hostile/tampering.html`, async (page) => {
+    await page.bringToFront();
+    // The page did break its own world before we ran (it caught the errors it provoked).
+    expect(await page.evaluate(() => document.documentElement.dataset.broken)).toBe(
+      [
+        'Range',
+        'Highlight',
+        'MutationObserver',
+        'CSS.highlights',
+        'appendChild',
+        'insertBefore',
+        'removeChild',
+        'attachShadow',
+        'getClientRects',
+        'requestIdleCallback',
+        'queueMicrotask',
+        'getComputedStyle',
+      ].join(','),
+    );
+    // The page's CSS.highlights is a fake here, so ask the content script itself.
+    await expect
+      .poll(async () => countsOf(await pageMentions(extBrowser)), { timeout: SETTLE_MS })
+      .toEqual({ 'zhipu-ai': 2, 'glm-4': 1 });
+    const tabId = await answeringTabId(extBrowser);
+    await expect.poll(() => badgeText(extBrowser, tabId), { timeout: SETTLE_MS }).toBe('3');
+
+    // And the underline is painted: the document's registry is ours, whatever the page's CSS is.
+    await page.bringToFront();
+    const box: Box | null = await page.evaluate(() => {
+      const rect = document.getElementById('zhipu')?.getBoundingClientRect();
+      return rect ? { x: rect.x, y: rect.y, width: rect.width, height: rect.height } : null;
+    });
+    if (!box) throw new Error('no #zhipu');
+    const shot = testInfo.outputPath('tampering.png');
+    await page.screenshot(shot);
+    const band = {
+      x: box.x + 1,
+      y: box.y + box.height * 0.75,
+      width: box.width - 2,
+      height: box.height * 0.4,
+    };
+    const [blue] = await countPixels(extBrowser, shot, [band], BLUE, TOLERANCE);
+    expect(blue).toBeGreaterThan(box.width);
+
+    // Hovering opens the card (read without the page's broken getComputedStyle).
+    await page.bringToFront();
+    await page.mouseMove(box.x + 3, box.y + box.height / 2);
+    // Polled by evaluate: waitFor's own in-page helpers need the MutationObserver broken here.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            () =>
+              document
+                .querySelector('zhipu-facts-card')
+                ?.shadowRoot?.querySelector<HTMLElement>('.card')?.dataset.entity ?? null,
+          ),
+        { timeout: SETTLE_MS },
+      )
+      .toBe('zhipu-ai');
+    expect(await page.evaluate(factText, 'valuation')).toBe('Valuation ¥1 trillion est.');
+    await page.mouseMove(2, 2);
+    expect(await bumpTwice(page)).toBe('2');
+    expect(page.errors).toEqual([]);
+  });
+});
+
+test('same-origin and script-written about:blank iframes each highlight their own text', async ({
+  extBrowser,
+  fixtures,
+}) => {
+  await withPage(extBrowser, `${fixtures}/hostile/iframes.html`, async (page) => {
+    await waitForHighlights(page, 1);
+    expect(await page.evaluate(highlightedIn, null)).toEqual([
+      { group: 'football-investors', text: 'Suning' },
+    ]);
+    await page.waitFor(frameHasHighlights, [0, 1] as [number, number], SETTLE_MS);
+    await page.waitFor(frameHasHighlights, [1, 2] as [number, number], SETTLE_MS);
+    expect(await page.evaluate(frameHighlights, 0)).toEqual(['Zhipu AI']);
+    expect(await page.evaluate(frameHighlights, 1)).toEqual(['GLM-4', '智谱']);
+    // Only the top frame speaks for the tab.
+    expect(countsOf(await pageMentions(extBrowser))).toEqual({ suning: 1 });
+    await page.bringToFront();
+    // Each frame opens its own card, in its own document.
+    expect(await hoverInFrame(page, 0)).toBe('zhipu-ai');
+    await page.mouseMove(2, 2);
+    expect(await hoverInFrame(page, 1)).toBe('glm-4');
+    await page.mouseMove(2, 2);
+    expect(await bumpTwice(page)).toBe('2');
+    expect(page.errors).toEqual([]);
+  });
+});
+
+test('a frameset: each frame highlights its own text', async ({ extBrowser, fixtures }) => {
+  await withPage(extBrowser, `${fixtures}/hostile/frameset.html`, async (page) => {
+    await page.waitFor(frameHasHighlights, [0, 1] as [number, number], SETTLE_MS);
+    await page.waitFor(frameHasHighlights, [1, 2] as [number, number], SETTLE_MS);
+    expect(await page.evaluate(frameHighlights, 0)).toEqual(['Zhipu AI']);
+    expect(await page.evaluate(frameHighlights, 1)).toEqual(['智谱', 'GLM-4']);
+    expect(await page.evaluate(highlightedIn, null)).toEqual([]);
+    await page.bringToFront();
+    expect(await hoverInFrame(page, 1)).toBe('zhipu-ai');
+    expect(page.errors).toEqual([]);
+  });
+});
+
+test('a page whose body was removed is still read', async ({ extBrowser, fixtures }) => {
+  await withPage(extBrowser, `${fixtures}/hostile/no-body.html`, async (page) => {
+    await page.bringToFront();
+    expect(await page.evaluate(() => document.body)).toBeNull();
+    await waitForHighlights(page, 2);
+    expect(await page.evaluate(highlightedIn, '#text')).toEqual([
+      { group: 'ai-companies', text: 'Zhipu AI' },
+      { group: 'models', text: 'GLM-4' },
+    ]);
+    expect(await bumpTwice(page)).toBe('2');
+    expect(page.errors).toEqual([]);
+  });
+});
+
+test('text/plain and SVG documents: the script runs and stays quiet, nothing is read', async ({
+  extBrowser,
+  fixtures,
+}) => {
+  // A text/plain document is one <pre>, and SVG text is drawn, not flowed: the engine's skip
+  // rules (scan-blocks.ts) leave both unread in both browsers.
+  for (const name of ['plain.txt', 'drawing.svg']) {
+    await withPage(extBrowser, `${fixtures}/hostile/${name}`, async (page) => {
+      await expect
+        .poll(async () => (await pageMentions(extBrowser)).host, { timeout: SETTLE_MS })
+        .toBe(new URL(fixtures).host);
+      expect((await pageMentions(extBrowser)).mentions, name).toEqual([]);
+      // Chromium asks for /favicon.ico beside a text file; the 404 is the server's, not ours.
+      expect(
+        page.errors.filter((error) => !error.includes('404')),
+        name,
+      ).toEqual([]);
+    });
+  }
+});
+
+test('an XML document: its text nodes are read', async ({ extBrowser, fixtures }) => {
+  await withPage(extBrowser, `${fixtures}/hostile/data.xml`, async (page) => {
+    if (extBrowser.engine === 'firefox') {
+      // Firefox keeps the XML tree as the document and pretty-prints it apart from it, so the
+      // ranges sit on the XML's own text nodes (and have no box on screen).
+      await waitForHighlights(page, 3);
+      expect(await page.evaluate(highlightedIn, null)).toEqual([
+        { group: 'ai-companies', text: 'Zhipu AI' },
+        { group: 'models', text: 'GLM-4' },
+        { group: 'ai-companies', text: '智谱' },
+      ]);
+    } else {
+      // Chromium replaces the document with its XML viewer, an HTML page showing the source.
+      await waitForHighlights(page, 3);
+      const shown = (await page.evaluate(listMentions, null)).map((spot) => spot.text);
+      expect(shown).toEqual(expect.arrayContaining(['Zhipu AI', 'GLM-4', '智谱']));
+    }
+    expect(page.errors).toEqual([]);
+  });
+});
+
+test('a document rewritten with document.open()/write() is read anew and keeps working', async ({
+  extBrowser,
+  fixtures,
+}) => {
+  await withPage(extBrowser, `${fixtures}/hostile/rewrite.html`, async (page) => {
+    await page.bringToFront();
+    await waitForHighlights(page, 1);
+    expect(await page.evaluate(highlightedIn, '#text')).toEqual([
+      { group: 'ai-companies', text: 'Zhipu AI' },
+    ]);
+    await page.evaluate(() => (window as unknown as { rewritePage(): void }).rewritePage());
+    await expect
+      .poll(() => page.evaluate(highlightedIn, '#text'), { timeout: SETTLE_MS })
+      .toEqual([
+        { group: 'models', text: 'GLM-4' },
+        { group: 'football-investors', text: 'Suning' },
+      ]);
+    expect(await bumpTwice(page)).toBe('2');
+    expect(page.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * The built manifest grants nothing beyond what README justifies: `storage`, the one content
+ * script on every page, and the browser's default extension-page CSP.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtExtensionDir, GECKO_ID } from './harness/extension-browser';
+import { expect, test } from './harness/fixtures';
+
+interface Manifest {
+  manifest_version: number;
+  permissions?: string[];
+  optional_permissions?: string[];
+  host_permissions?: string[];
+  optional_host_permissions?: string[];
+  content_scripts?: { matches: string[] }[];
+  web_accessible_resources?: unknown;
+  content_security_policy?: unknown;
+  externally_connectable?: unknown;
+  minimum_chrome_version?: string;
+  browser_specific_settings?: {
+    gecko?: {
+      id?: string;
+      strict_min_version?: string;
+      data_collection_permissions?: { required?: string[]; optional?: string[] };
+    };
+  };
+}
+
+test('the manifest asks for storage only and keeps the default CSP', ({ engine }) => {
+  const file = join(builtExtensionDir(engine), 'manifest.json');
+  test.skip(!existsSync(file), `${file} is missing: build the extension first (wxt build)`);
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+
+  expect(manifest.manifest_version).toBe(3);
+  expect(manifest.permissions).toEqual(['storage']);
+  for (const key of [
+    'optional_permissions',
+    'host_permissions',
+    'optional_host_permissions',
+    'web_accessible_resources',
+    'content_security_policy',
+    'externally_connectable',
+  ] as const) {
+    expect(manifest[key], key).toBeUndefined();
+  }
+  expect(manifest.content_scripts?.map((script) => script.matches)).toEqual([['<all_urls>']]);
+
+  if (engine === 'firefox') {
+    expect(manifest.minimum_chrome_version).toBeUndefined();
+    const gecko = manifest.browser_specific_settings?.gecko;
+    expect(gecko?.id).toBe(GECKO_ID);
+    expect(gecko?.strict_min_version).toBe('140.0');
+    expect(gecko?.data_collection_permissions).toEqual({ required: ['none'] });
+  } else {
+    expect(manifest.browser_specific_settings).toBeUndefined();
+    // The Highlight API shipped in Chrome 105: nothing can be painted before it.
+    expect(manifest.minimum_chrome_version).toBe('105');
+  }
+});
