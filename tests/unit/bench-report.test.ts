@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  corpusGroupRows,
   evaluateTargets,
+  markdownReport,
   markdownTable,
   summarisePage,
   type PageSummary,
@@ -29,7 +31,7 @@ function baseline(floorMs: number, markMs: number, completed = true): BaselineRe
       estimatedMs: completed ? markMs : markMs * 4,
     },
     loaded: true,
-    pageBusyMs: () => 0,
+    pageRenderingMs: () => 0,
   };
 }
 
@@ -224,6 +226,46 @@ describe('bench report validity', () => {
     const summary = summarisePage(page, baseline(100, 10_000), result);
     expect(summary.invalid).toContain('logged 1 error');
     expect(verdictOf([summary])('no task we add')).toBe('MISS');
+  });
+});
+
+describe('bench report for the README', () => {
+  const corpus = (name: string, oursMs: number, invalid?: string): PageSummary => ({
+    name,
+    group: 'readability',
+    bytes: 1000,
+    oursMs,
+    ...(invalid === undefined ? {} : { invalid }),
+  });
+
+  it('sums a corpus folder up by the median of its valid pages', () => {
+    const [row, ...rest] = corpusGroupRows([
+      corpus('readability/a', 10),
+      corpus('readability/b', 30),
+      corpus('readability/c', 20),
+      corpus('readability/d', 1, 'engine failed'),
+    ]);
+    expect(rest).toHaveLength(0);
+    expect(row?.name).toBe('readability/ (median of 3)');
+    expect(row?.oursMs).toBe(20);
+  });
+
+  it('puts the targets first, then generated pages and folder rows, then every page', () => {
+    const report = markdownReport({
+      heading: 'Page bench',
+      pages: [{ name: 'gen-1k', group: 'generated', bytes: 1 }, corpus('readability/a', 10)],
+      phases: NO_PHASES,
+      size: { bytes: 10, gzipBytes: 5 },
+      targets: [{ target: 't', figure: 'a | b', verdict: 'MISS' }],
+    });
+    const lines = report.split('\n');
+    expect(lines[0]).toBe('Page bench');
+    expect(lines).toContain('| t | a \\| b | MISS |');
+    const summaryRow = lines.findIndex((line) => line.startsWith('| readability/ (median of 1)'));
+    const everyPage = lines.indexOf('<details><summary>Every page</summary>');
+    expect(summaryRow).toBeGreaterThan(lines.findIndex((line) => line.startsWith('| gen-1k')));
+    expect(everyPage).toBeGreaterThan(summaryRow);
+    expect(lines.slice(everyPage).some((line) => line.startsWith('| readability/a |'))).toBe(true);
   });
 });
 

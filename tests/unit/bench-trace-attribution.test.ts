@@ -6,6 +6,8 @@ import {
   longestOursTask,
   mergeIntervals,
   oursTime,
+  renderingTime,
+  renderingTotal,
   traceTimeOf,
   workEnd,
   type TraceEvent,
@@ -183,6 +185,27 @@ describe('bench trace attribution', () => {
     expect(lastOursEndBefore(timeline, 500)).toBe(500);
     expect(workEnd(timeline, 0, 300_000)).toBe(500);
     expect(workEnd(timeline, 600, 300_000)).toBe(900_100);
+  });
+
+  it('counts rendering outside our calls only: a layout our call forced is already ours', () => {
+    const step = (name: string, ts: number, dur: number): TraceEvent => ({
+      name,
+      cat: 'devtools.timeline',
+      ph: 'X',
+      ts,
+      dur,
+      ...MAIN,
+    });
+    const timeline = buildTimeline([
+      call(0, 10, EXT, 'EvaluateScript'),
+      call(100, 100, EXT),
+      step('Layout', 120, 50),
+      step('PrePaint', 300, 40),
+      step('Paint', 350, 20),
+      step('PrePaint', 400, 10),
+    ])!;
+    expect(renderingTime(timeline)).toEqual({ PrePaint: 50, Paint: 20 });
+    expect(renderingTotal(timeline, 0, 360)).toBe(50);
   });
 
   it('finds the page thread by the probe mark when the extension never ran', () => {

@@ -1,0 +1,268 @@
+/**
+ * Page benchmark: `npx tsx scripts/bench-page.ts [--quick] [--only NAME]... [--no-build]
+ * [--profile]`. Prints figures; never a timed test.
+ *
+ * Builds the extension into .output-bench, then loads each page in headless Chromium twice
+ * over: without the extension (the page's own longest task and heap, the floor, mark.js on the
+ * same aliases) and with it (ours, attributed from a Chrome trace: every main-thread moment the
+ * content script was on the stack, from its first evaluation until the page settled). Extra
+ * phases run on the first load with the extension: feed bursts, pointer moves, a rewriting
+ * panel. Writes bench-results/page.json and bench-results/page.md.
+ *
+ * `--profile` runs the same on an unminified build (.output-bench-profile) and prints, per
+ * page, the functions of the content script that took the sampled time; its figures go to
+ * bench-results/page-profile.json only, as unminified code is not what readers run.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { entities } from '../data/index.ts';
+import { aliasRegExpSource } from './bench-support/alias-regexp.ts';
+import { benchPages, type BenchPage } from './bench-support/bench-pages.ts';
+import {
+  consoleTable,
+  evaluateTargets,
+  markdownReport,
+  phaseLines,
+  problemLines,
+  summarisePage,
+  targetLines,
+  type PageSummary,
+  type PhaseResults,
+  type ScriptSize,
+} from './bench-support/bench-report.ts';
+import { launchBenchBrowsers } from './bench-support/browsers.ts';
+import {
+  measureBaseline,
+  measureOurs,
+  type BaselineResult,
+  type MeasureOptions,
+  type OursResult,
+} from './bench-support/measure-page.ts';
+import type { BenchAlias } from './bench-support/page-text.ts';
+import type { FunctionCost } from './bench-support/trace-attribution.ts';
+import { servePages } from './bench-support/serve-pages.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT_DIR = '.output-bench';
+const PROFILE_OUT_DIR = '.output-bench-profile';
+const UNMINIFIED_CONFIG = 'scripts/bench-support/wxt-unminified.config.ts';
+const CORPUS_DIR = resolve(ROOT, '..', 'shared', 'corpus');
+const RESULTS_DIR = join(ROOT, 'bench-results');
+
+interface Args {
+  quick: boolean;
+  only: string[];
+  build: boolean;
+  profile: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { quick: false, only: [], build: true, profile: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--quick') args.quick = true;
+    else if (arg === '--no-build') args.build = false;
+    else if (arg === '--profile') args.profile = true;
+    else if (arg === '--only' && argv[i + 1] !== undefined) args.only.push(argv[++i]!);
+    else if (arg?.startsWith('--only=')) args.only.push(arg.slice('--only='.length));
+    else
+      throw new Error(`unknown argument ${arg}; use --quick, --only NAME, --no-build, --profile`);
+  }
+  return args;
+}
+
+function build(outDir: string, extraArgs: readonly string[]): void {
+  const started = Date.now();
+  const result = spawnSync('npx', ['wxt', 'build', '-b', 'chrome', ...extraArgs], {
+    cwd: ROOT,
+    env: { ...process.env, ZF_OUT: outDir },
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) {
+    process.stderr.write(result.stdout + result.stderr);
+    throw new Error('the extension did not build');
+  }
+  console.log(`built ${outDir}/chrome-mv3 in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+function scriptSize(extensionDir: string): ScriptSize | undefined {
+  const file = join(extensionDir, 'content-scripts', 'content.js');
+  if (!existsSync(file)) return undefined;
+  const code = readFileSync(file);
+  // zlib's default level, as a web server or a store would serve it.
+  return { bytes: code.length, gzipBytes: gzipSync(code).length };
+}
+
+/** mark.js's UMD build, made to hand its constructor to the bench instead of to `window`. */
+function markScript(): string {
+  const source = readFileSync(join(ROOT, 'node_modules/mark.js/dist/mark.es6.min.js'), 'utf8');
+  return `(function (define, module, exports) {
+  const holder = {};
+  (function () {\n${source}\n}).call(holder);
+  window.__zfMark = holder.Mark;
+})();`;
+}
+
+function machine(chromium: string): Record<string, string | number> {
+  const cpuInfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
+  const model = /^model name\s*:\s*(.*)$/m.exec(cpuInfo)?.[1] ?? cpus()[0]?.model ?? 'unknown';
+  return {
+    cpus: cpus().length,
+    cpu: model,
+    chromium,
+    node: process.version,
+    loadAverageAtStart: loadavg()[0]!.toFixed(2),
+  };
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  const outDir = args.profile ? PROFILE_OUT_DIR : OUT_DIR;
+  const extensionDir = join(ROOT, outDir, 'chrome-mv3');
+  if (args.build) build(outDir, args.profile ? ['-c', UNMINIFIED_CONFIG] : []);
+  if (!existsSync(extensionDir)) throw new Error(`no build at ${extensionDir}`);
+
+  const aliases: BenchAlias[] = entities.flatMap((entity) =>
+    entity.aliases.map((alias) => ({
+      text: alias.text,
+      lang: alias.lang,
+      ...(alias.caseSensitive === undefined ? {} : { caseSensitive: alias.caseSensitive }),
+    })),
+  );
+  const catalogue = benchPages({ quick: args.quick, corpusDir: CORPUS_DIR, aliases });
+  if (catalogue.corpusNote !== undefined) console.log(`skip: ${catalogue.corpusNote}`);
+  const pages = catalogue.pages.filter(
+    (page) => args.only.length === 0 || args.only.some((name) => page.name.includes(name)),
+  );
+  if (pages.length === 0) throw new Error(`no page matches --only ${args.only.join(', ')}`);
+  // A profile explains where the time goes; one load per page tells that as well as three.
+  if (args.profile) for (const page of pages) page.runs = 1;
+
+  const server = await servePages(pages);
+  const browsers = await launchBenchBrowsers(extensionDir);
+  const options: MeasureOptions = {
+    origin: server.origin,
+    browsers,
+    markSource: markScript(),
+    aliasSource: aliasRegExpSource(aliases),
+    markBudgetMs: args.quick ? 8_000 : 25_000,
+    bursts: args.quick ? 6 : 10,
+    burstSize: 25,
+    hoverMoves: args.quick ? 120 : 240,
+    rewriteMs: 3_000,
+    profile: args.profile,
+    log: (line) => console.log(line),
+  };
+  const summaries: PageSummary[] = [];
+  const phases: PhaseResults = { feed: [], hover: [] };
+  const raw: { page: string; baseline?: BaselineResult; ours?: OursResult }[] = [];
+  try {
+    for (const page of pages) {
+      const summary = await measureOne(page, options, phases, raw);
+      summaries.push(summary);
+      console.log(
+        `${page.name}: ours ${summary.oursMs?.toFixed(1) ?? '–'} ms, floor ${summary.floorMs?.toFixed(1) ?? '–'} ms, mark.js ${summary.markMs?.toFixed(0) ?? '–'} ms${summary.error === undefined ? '' : `, error: ${summary.error}`}`,
+      );
+      const last = raw[raw.length - 1]?.ours;
+      const profiles: [string, FunctionCost[] | undefined][] = [
+        ['load', last?.functions],
+        ['feed bursts', last?.feed?.functions],
+        ['rewriting', last?.rewrite?.functions],
+      ];
+      for (const [phase, functions] of profiles) {
+        if (functions === undefined) continue;
+        console.log(`  profile, ${phase}:`);
+        for (const cost of functions.slice(0, 15)) {
+          console.log(
+            `    ${cost.inclusiveMs.toFixed(1).padStart(8)} ms incl ${cost.selfMs.toFixed(1).padStart(8)} ms self  ${cost.frame}`,
+          );
+        }
+      }
+    }
+  } finally {
+    await browsers.close();
+    await server.close();
+  }
+
+  const size = scriptSize(extensionDir);
+  const targets = evaluateTargets({ pages: summaries, phases, size });
+  const info = machine(browsers.version);
+  const seconds = (Date.now() - started) / 1000;
+  console.log('');
+  console.log(consoleTable(summaries));
+  for (const line of problemLines(summaries)) console.log(`! ${line}`);
+  console.log('');
+  for (const line of phaseLines(phases)) console.log(line);
+  if (size !== undefined) {
+    console.log(`content script: ${size.bytes} bytes minified, ${size.gzipBytes} bytes gzipped`);
+  }
+  console.log('');
+  for (const line of targetLines(targets)) console.log(line);
+  console.log('');
+  console.log(
+    `machine: ${info.cpus} CPUs, ${info.cpu}, Chromium ${info.chromium}, load ${info.loadAverageAtStart}; ${seconds.toFixed(0)} s${args.quick ? ' (--quick)' : ''}`,
+  );
+
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const json = `${JSON.stringify({ date: new Date().toISOString(), quick: args.quick, profile: args.profile, machine: info, seconds, size, targets, pages: summaries, phases, raw }, null, 2)}\n`;
+  if (args.profile) {
+    writeFileSync(join(RESULTS_DIR, 'page-profile.json'), json);
+    console.log(`wrote ${join('bench-results', 'page-profile.json')} (unminified build)`);
+    return;
+  }
+  writeFileSync(join(RESULTS_DIR, 'page.json'), json);
+  writeFileSync(
+    join(RESULTS_DIR, 'page.md'),
+    markdownReport({
+      heading: `Page bench${args.quick ? ' (--quick)' : ''}, ${new Date().toISOString().slice(0, 10)}: ${info.cpus} CPUs (${info.cpu}), Chromium ${info.chromium}, load average ${info.loadAverageAtStart} at start. Main-thread ms from a Chrome trace; "~" marks a mark.js time scaled up from the part it did within its budget; "induced" is the extra main-thread time that was not our script (the browser laying out and painting our highlights).`,
+      pages: summaries,
+      phases,
+      size,
+      targets,
+    }),
+  );
+  console.log(
+    `wrote ${join('bench-results', 'page.json')} and ${join('bench-results', 'page.md')}`,
+  );
+}
+
+async function measureOne(
+  page: BenchPage,
+  options: MeasureOptions,
+  phases: PhaseResults,
+  raw: { page: string; baseline?: BaselineResult; ours?: OursResult }[],
+): Promise<PageSummary> {
+  const bytes = page.body().length;
+  let baseline: BaselineResult | undefined;
+  let ours: OursResult | undefined;
+  const errors: string[] = [];
+  try {
+    baseline = await measureBaseline(page, options);
+  } catch (error) {
+    errors.push(`without extension: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    ours = await measureOurs(page, options, baseline);
+  } catch (error) {
+    errors.push(`with extension: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  raw.push({ page: page.name, ...(baseline && { baseline }), ...(ours && { ours }) });
+  if (ours?.feed !== undefined) phases.feed.push({ page: page.name, result: ours.feed });
+  if (ours?.hover !== undefined) phases.hover.push({ page: page.name, result: ours.hover });
+  if (ours?.rewrite !== undefined) {
+    phases.rewrite = { result: ours.rewrite, busyShareWithout: baseline?.rewriteBusyShare };
+  }
+  for (const error of ours?.phaseErrors ?? []) errors.push(error);
+  const error = errors.length > 0 ? errors.join('; ').split('\n')[0] : undefined;
+  return summarisePage({ ...page, bytes }, baseline, ours, error);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});

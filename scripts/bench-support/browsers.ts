@@ -1,0 +1,66 @@
+/**
+ * The two Chromium instances of a bench run: one with the built extension (ours) and one
+ * without (the floor, mark.js, and the page's own cost). Same binary, same flags, same viewport.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
+import { benchApiScript } from './in-page.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const VIEWPORT = { width: 1280, height: 800 };
+
+const COMMON_ARGS = [
+  '--no-sandbox',
+  // Without these Chromium tries to reach outside hosts, which this network refuses.
+  '--disable-background-networking',
+  '--disable-component-update',
+  // Real pages link fonts, ads and scripts on other hosts: fail those lookups at once instead
+  // of waiting on the network, so only what we serve loads (and equally in both browsers).
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+];
+
+export interface BenchBrowsers {
+  /** A tab in the browser with the extension. */
+  withExtension(): Promise<Page>;
+  /** A tab in the browser without it. */
+  withoutExtension(): Promise<Page>;
+  version: string;
+  close(): Promise<void>;
+}
+
+export async function launchBenchBrowsers(extensionDir: string): Promise<BenchBrowsers> {
+  const profile = mkdtempSync(join(tmpdir(), 'zf-bench-'));
+  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: VIEWPORT,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...COMMON_ARGS,
+    ],
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker');
+  const plain: Browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: COMMON_ARGS,
+  });
+  const plainContext = await plain.newContext({ viewport: VIEWPORT });
+  const script = benchApiScript();
+  await context.addInitScript({ content: script });
+  await plainContext.addInitScript({ content: script });
+  return {
+    withExtension: () => context.newPage(),
+    withoutExtension: () => plainContext.newPage(),
+    version: plain.version(),
+    close: async () => {
+      await plain.close();
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

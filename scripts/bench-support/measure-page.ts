@@ -1,0 +1,472 @@
+/**
+ * One page's measurements: a load without the extension (the page's own cost, the floor,
+ * mark.js), then loads with it (ours, from a trace), and the extra phases on the first of them.
+ */
+import type { CDPSession, Page } from 'playwright';
+import type { BenchBrowsers } from './browsers.ts';
+import type { BenchPage, Phase } from './bench-pages.ts';
+import type { ProbeState } from './in-page.ts';
+import { median, quantile } from './stats.ts';
+import { startTrace } from './trace-session.ts';
+import {
+  busyTime,
+  buildTimeline,
+  clockTime,
+  functionProfile,
+  lastOursEndBefore,
+  longestOursTask,
+  longestTask,
+  oursTime,
+  renderingTime,
+  renderingTotal,
+  traceEnd,
+  traceTimeOf,
+  workEnd,
+  type FunctionCost,
+  type Timeline,
+} from './trace-attribution.ts';
+
+export interface MeasureOptions {
+  origin: string;
+  browsers: BenchBrowsers;
+  markSource: string;
+  aliasSource: string;
+  markBudgetMs: number;
+  bursts: number;
+  burstSize: number;
+  hoverMoves: number;
+  rewriteMs: number;
+  /** Keep where our sampled time went, by function, from the first load with the extension. */
+  profile: boolean;
+  log: (line: string) => void;
+}
+
+export interface BaselineResult {
+  floorMs: number;
+  floorRunsMs: number[];
+  textNodes: number;
+  chars: number;
+  longestTaskMs: number;
+  heapBytes: number | undefined;
+  mark: {
+    ms: number;
+    wrapped: number;
+    matches: number;
+    completed: boolean;
+    /** The whole run's time: measured when it completed, else scaled up from the part done. */
+    estimatedMs: number;
+    error?: string;
+  };
+  rewriteBusyShare?: number;
+  /** Whether the page's load event fired. */
+  loaded: boolean;
+  /**
+   * Rendering ms of the page alone between two moments given in ms after the document started
+   * (a function, so it stays out of the JSON). Past the end of the trace the page was settled
+   * and rendered nothing.
+   */
+  pageRenderingMs: (fromMs: number, toMs: number) => number;
+}
+
+/** One load with the extension; times in ms, counted from the content script's start. */
+export interface OursRun {
+  /** Our script's main-thread time until the page settled. */
+  ms: number;
+  /** Ranges in our highlights once settled. */
+  count: number;
+  /** When the first range inside the first viewport was registered. */
+  firstViewportMs: number | undefined;
+  /** When the last range was registered (undefined on a page without mentions). */
+  allRegisteredMs: number | undefined;
+  /** When our initial burst of work ended (the first long pause after the last new range). */
+  workEndMs: number | undefined;
+  longestOursTaskMs: number;
+  /** The longest main-thread task of the load, whoever ran it. */
+  longestTaskMs: number;
+  /**
+   * Rendering (style, layout, pre-paint, paint) from the content script's start until the page
+   * settled, beyond what the page rendered alone in the same stretch: the browser's work on our
+   * highlights. Our script's own forced layouts are in `ms`, not here.
+   */
+  inducedMs: number | undefined;
+  /** Rendering steps over the same stretch, with the extension. */
+  renderingMs: Record<string, number>;
+  settled: boolean;
+  /** Whether the page's load event fired. */
+  loaded: boolean;
+}
+
+export interface FeedResult {
+  burstMs: number[];
+  medianMs: number;
+  longestOursTaskMs: number;
+  /** With `profile`: our costliest functions over the bursts. */
+  functions?: FunctionCost[];
+}
+
+export interface HoverResult {
+  moves: number;
+  medianMs: number;
+  p99Ms: number;
+  maxMs: number;
+  longestOursTaskMs: number;
+}
+
+export interface RewriteResult {
+  windowMs: number;
+  frames: number;
+  oursMs: number;
+  /** Our main-thread time as a share of the window. */
+  oursShare: number;
+  busyShareWith: number;
+  longestOursTaskMs: number;
+  /** With `profile`: our costliest functions while the page rewrote itself. */
+  functions?: FunctionCost[];
+}
+
+export interface OursResult {
+  runs: OursRun[];
+  heapBytes: number | undefined;
+  viewportHasHighlight: boolean;
+  extensionErrors: string[];
+  phaseErrors: string[];
+  /** With `profile`: our costliest functions over the first load. */
+  functions?: FunctionCost[];
+  feed?: FeedResult;
+  hover?: HoverResult;
+  rewrite?: RewriteResult;
+}
+
+// Settled: no new highlight for this long, and the main thread idle for this long.
+const QUIET_MS = 1200;
+const IDLE_MS = 500;
+const MIN_AGE_MS = 1500;
+const SETTLE_TIMEOUT_MS = 180_000;
+const LOAD_TIMEOUT_MS = 180_000;
+// Past DOMContentLoaded, how long to wait for the load event before measuring anyway.
+const LOAD_EVENT_WAIT_MS = 15_000;
+// A pause this long in our work after the last new highlight ends the initial scan.
+const WORK_GAP_US = 300_000;
+
+// Functions kept per profile.
+const PROFILE_TOP = 25;
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+const ms = (us: number) => us / 1000;
+
+/** Opens the page; false when its load event never came (the figures are taken regardless). */
+async function open(tab: Page, url: string): Promise<boolean> {
+  await tab.goto(url, { waitUntil: 'domcontentloaded', timeout: LOAD_TIMEOUT_MS });
+  try {
+    await tab.waitForLoadState('load', { timeout: LOAD_EVENT_WAIT_MS });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function settle(page: Page): Promise<{ state: ProbeState; settled: boolean }> {
+  const started = Date.now();
+  for (;;) {
+    const state = await page.evaluate(() => window.__zfBench!.state());
+    const sinceChange = state.lastChangeAt < 0 ? state.now : state.now - state.lastChangeAt;
+    if (state.now >= MIN_AGE_MS && sinceChange >= QUIET_MS && state.idleStreakMs >= IDLE_MS) {
+      return { state, settled: true };
+    }
+    if (Date.now() - started > SETTLE_TIMEOUT_MS) return { state, settled: false };
+    await sleep(200);
+  }
+}
+
+async function heapAfterGc(cdp: CDPSession): Promise<number | undefined> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value;
+}
+
+async function mark(page: Page, name: string): Promise<void> {
+  await page.evaluate((label) => performance.mark(label), name);
+}
+
+function requireTimeline(events: Parameters<typeof buildTimeline>[0], what: string): Timeline {
+  const timeline = buildTimeline(events);
+  if (timeline === undefined) throw new Error(`${what}: no main thread found in the trace`);
+  return timeline;
+}
+
+function markTimes(timeline: Timeline, name: string): number[] {
+  return (timeline.marks.get(`zf-bench:${name}`) ?? []).map((entry) => entry.ts);
+}
+
+export async function measureBaseline(
+  page: BenchPage,
+  options: MeasureOptions,
+): Promise<BaselineResult> {
+  const tab = await options.browsers.withoutExtension();
+  try {
+    const cdp = await tab.context().newCDPSession(tab);
+    const trace = await startTrace(cdp, { sampling: false });
+    options.log(`  ${page.name}: without the extension`);
+    const loaded = await open(tab, options.origin + page.path);
+    await settle(tab);
+    const timeline = requireTimeline(await trace.stop(), `${page.name} without extension`);
+    const clock = clockTime(timeline);
+    const pageRenderingMs = (fromMs: number, toMs: number): number =>
+      clock === undefined
+        ? 0
+        : ms(renderingTotal(timeline, clock + fromMs * 1000, clock + toMs * 1000));
+    const heapBytes = await heapAfterGc(cdp);
+
+    let rewriteBusyShare: number | undefined;
+    if (page.phases.includes('rewrite')) {
+      const phase = await startTrace(cdp, { sampling: false });
+      await rewriteWindow(tab, options.rewriteMs);
+      const tl = requireTimeline(await phase.stop(), `${page.name} rewrite without extension`);
+      const [from, to] = [markTimes(tl, 'rewrite-start')[0], markTimes(tl, 'rewrite-stop')[0]];
+      if (from !== undefined && to !== undefined)
+        rewriteBusyShare = busyTime(tl, from, to) / (to - from);
+    }
+
+    const floorRuns = [];
+    for (let i = 0; i < 5; i++) floorRuns.push(await tab.evaluate(() => window.__zfBench!.floor()));
+    const floorRunsMs = floorRuns.map((run) => run.ms);
+
+    options.log(`  ${page.name}: floor ${median(floorRunsMs)!.toFixed(1)} ms; mark.js`);
+    await tab.evaluate(options.markSource);
+    const matches = await tab.evaluate(([source]) => window.__zfBench!.countMatches(source, 'g'), [
+      options.aliasSource,
+    ] as const);
+    const run = await tab.evaluate(
+      ([source, budget]) => window.__zfBench!.runMark(source, 'g', budget),
+      [options.aliasSource, options.markBudgetMs] as const,
+    );
+    const estimatedMs =
+      run.completed || run.wrapped === 0
+        ? run.ms
+        : (run.ms * Math.max(matches, run.wrapped)) / run.wrapped;
+    return {
+      floorMs: median(floorRunsMs)!,
+      floorRunsMs,
+      textNodes: floorRuns[0]!.textNodes,
+      chars: floorRuns[0]!.chars,
+      longestTaskMs: ms(longestTask(timeline)),
+      heapBytes,
+      mark: { ...run, matches, estimatedMs },
+      rewriteBusyShare,
+      loaded,
+      pageRenderingMs,
+    };
+  } finally {
+    await tab.close();
+  }
+}
+
+async function rewriteWindow(tab: Page, windowMs: number): Promise<number> {
+  await tab.evaluate(() => {
+    performance.mark('zf-bench:rewrite-start');
+    (window as unknown as { __zfRewrite: { start(): void } }).__zfRewrite.start();
+  });
+  await sleep(windowMs);
+  return tab.evaluate(() => {
+    const frames = (window as unknown as { __zfRewrite: { stop(): number } }).__zfRewrite.stop();
+    performance.mark('zf-bench:rewrite-stop');
+    return frames;
+  });
+}
+
+function analyseLoad(
+  timeline: Timeline,
+  state: ProbeState,
+  settled: boolean,
+  baseline: BaselineResult | undefined,
+): Omit<OursRun, 'loaded'> {
+  const start = timeline.contentScriptStart;
+  if (start === undefined) throw new Error('the content script never ran');
+  const end = traceEnd(timeline);
+  const clock = clockTime(timeline);
+  const inducedMs =
+    baseline === undefined || clock === undefined
+      ? undefined
+      : ms(renderingTotal(timeline, start, end)) -
+        baseline.pageRenderingMs(ms(start - clock), ms(end - clock));
+  const renderingMs = Object.fromEntries(
+    Object.entries(renderingTime(timeline, start, end)).map(([step, us]) => [step, ms(us)]),
+  );
+  const sinceStart = (pageTime: number): number | undefined => {
+    if (pageTime < 0) return undefined;
+    const ts = traceTimeOf(timeline, pageTime);
+    if (ts === undefined) return undefined;
+    // The probe sees a new range at the next frame; it was registered at the end of our last
+    // piece of work before that frame.
+    return ms((lastOursEndBefore(timeline, ts) ?? ts) - start);
+  };
+  const allRegisteredMs = sinceStart(state.lastChangeAt);
+  const lastChange = state.lastChangeAt < 0 ? undefined : traceTimeOf(timeline, state.lastChangeAt);
+  const scanEnd = workEnd(timeline, lastChange ?? start, WORK_GAP_US);
+  return {
+    ms: ms(oursTime(timeline, start)),
+    count: state.count,
+    firstViewportMs: sinceStart(state.firstViewportAt),
+    allRegisteredMs,
+    workEndMs: scanEnd === undefined ? undefined : ms(scanEnd - start),
+    longestOursTaskMs: ms(longestOursTask(timeline)),
+    longestTaskMs: ms(longestTask(timeline)),
+    inducedMs,
+    renderingMs,
+    settled,
+  };
+}
+
+async function feedPhase(tab: Page, cdp: CDPSession, options: MeasureOptions): Promise<FeedResult> {
+  const trace = await startTrace(cdp, { sampling: true });
+  for (let round = 0; round < options.bursts; round++) {
+    await tab.evaluate(
+      ([size, index]) => {
+        performance.mark('zf-bench:burst');
+        window.__zfBench!.burst(size, index);
+      },
+      [options.burstSize, round] as const,
+    );
+    await sleep(500);
+  }
+  await mark(tab, 'zf-bench:burst');
+  await sleep(300);
+  const timeline = requireTimeline(await trace.stop(), 'feed');
+  const times = markTimes(timeline, 'burst');
+  const burstMs = times.slice(1).map((to, i) => ms(oursTime(timeline, times[i], to)));
+  return {
+    burstMs,
+    medianMs: median(burstMs) ?? 0,
+    longestOursTaskMs: ms(longestOursTask(timeline)),
+    ...(options.profile ? { functions: functionProfile(timeline).slice(0, PROFILE_TOP) } : {}),
+  };
+}
+
+async function hoverPhase(
+  tab: Page,
+  cdp: CDPSession,
+  options: MeasureOptions,
+): Promise<HoverResult> {
+  const points = await tab.evaluate(() => window.__zfBench!.hoverPoints(80));
+  if (points.length === 0) throw new Error('no mention in the viewport to hover');
+  // No sampler here: at these sub-millisecond costs it would weigh more than what it measures.
+  const trace = await startTrace(cdp, { sampling: false });
+  await mark(tab, 'zf-bench:hover');
+  for (let i = 0; i < options.hoverMoves; i++) {
+    const point = points[i % points.length]!;
+    // Every other move stays inside the same mention: the cached path.
+    const nudge = i % 2 === 1 ? 1 : 0;
+    await tab.mouse.move(point.x + nudge, point.y);
+    await sleep(12);
+  }
+  await tab.mouse.move(2, 2);
+  await sleep(100);
+  const timeline = requireTimeline(await trace.stop(), 'hover');
+  // One move dispatches pointermove, mousemove and, crossing elements, over/out events: our
+  // cost for the move is our time in all of them, up to the next move.
+  const pointerEvents = timeline.dispatches.filter((dispatch) =>
+    /^(pointer|mouse)(move|over|out|enter|leave)$/.test(dispatch.type),
+  );
+  const moves = pointerEvents.filter((dispatch) => dispatch.type === 'pointermove');
+  const costs = moves.map((move, i) => {
+    const next = moves[i + 1]?.start ?? Infinity;
+    let ours = 0;
+    for (const dispatch of pointerEvents) {
+      if (dispatch.start >= move.start && dispatch.start < next) {
+        ours += oursTime(timeline, dispatch.start, dispatch.end);
+      }
+    }
+    return ms(ours);
+  });
+  return {
+    moves: costs.length,
+    medianMs: median(costs) ?? 0,
+    p99Ms: quantile(costs, 0.99) ?? 0,
+    maxMs: Math.max(0, ...costs),
+    longestOursTaskMs: ms(longestOursTask(timeline)),
+  };
+}
+
+async function rewritePhase(
+  tab: Page,
+  cdp: CDPSession,
+  options: MeasureOptions,
+): Promise<RewriteResult> {
+  const trace = await startTrace(cdp, { sampling: true });
+  const frames = await rewriteWindow(tab, options.rewriteMs);
+  await sleep(200);
+  const timeline = requireTimeline(await trace.stop(), 'rewrite');
+  const from = markTimes(timeline, 'rewrite-start')[0];
+  const to = markTimes(timeline, 'rewrite-stop')[0];
+  if (from === undefined || to === undefined)
+    throw new Error('rewrite marks missing from the trace');
+  const ours = oursTime(timeline, from, to);
+  return {
+    windowMs: ms(to - from),
+    frames,
+    oursMs: ms(ours),
+    oursShare: ours / (to - from),
+    busyShareWith: busyTime(timeline, from, to) / (to - from),
+    longestOursTaskMs: ms(longestOursTask(timeline, from, to)),
+    ...(options.profile ? { functions: functionProfile(timeline).slice(0, PROFILE_TOP) } : {}),
+  };
+}
+
+export async function measureOurs(
+  page: BenchPage,
+  options: MeasureOptions,
+  baseline: BaselineResult | undefined,
+): Promise<OursResult> {
+  const runs: OursRun[] = [];
+  const extensionErrors: string[] = [];
+  const phaseErrors: string[] = [];
+  let heapBytes: number | undefined;
+  let functions: FunctionCost[] | undefined;
+  let viewportHasHighlight = false;
+  const phases: { feed?: FeedResult; hover?: HoverResult; rewrite?: RewriteResult } = {};
+  for (let run = 0; run < page.runs; run++) {
+    const tab = await options.browsers.withExtension();
+    tab.on('console', (message) => {
+      // The content script reports its own failures as debug lines: they explain odd figures.
+      if (message.text().startsWith('[zhipu-facts]')) extensionErrors.push(message.text());
+    });
+    try {
+      const cdp = await tab.context().newCDPSession(tab);
+      const trace = await startTrace(cdp, { sampling: true });
+      options.log(`  ${page.name}: with the extension, load ${run + 1} of ${page.runs}`);
+      const loaded = await open(tab, options.origin + page.path);
+      const { state, settled } = await settle(tab);
+      const timeline = requireTimeline(await trace.stop(), `${page.name} with extension`);
+      runs.push({ ...analyseLoad(timeline, state, settled, baseline), loaded });
+      if (run > 0) continue;
+      if (options.profile) functions = functionProfile(timeline).slice(0, PROFILE_TOP);
+      heapBytes = await heapAfterGc(cdp);
+      viewportHasHighlight = await tab.evaluate(() => window.__zfBench!.viewportHasHighlight());
+      // A phase that fails loses its own figures only.
+      const attempt = async <T>(phase: Phase, run: () => Promise<T>): Promise<T | undefined> => {
+        if (!page.phases.includes(phase)) return undefined;
+        try {
+          return await run();
+        } catch (error) {
+          phaseErrors.push(`${phase}: ${error instanceof Error ? error.message : String(error)}`);
+          return undefined;
+        }
+      };
+      phases.feed = await attempt('feed', () => feedPhase(tab, cdp, options));
+      phases.hover = await attempt('hover', () => hoverPhase(tab, cdp, options));
+      phases.rewrite = await attempt('rewrite', () => rewritePhase(tab, cdp, options));
+    } finally {
+      await tab.close();
+    }
+  }
+  return {
+    runs,
+    heapBytes,
+    viewportHasHighlight,
+    extensionErrors,
+    phaseErrors,
+    ...(functions === undefined ? {} : { functions }),
+    ...phases,
+  };
+}
