@@ -1,11 +1,7 @@
 import { z } from '../core/zod';
+import { authoredEntities } from './entities';
 import { articleData } from './article';
 import { deriveFacts } from './derive-facts';
-import { aiCompanies } from './entities/ai-companies';
-import { benchmarks } from './entities/benchmarks';
-import { clubsAndLeagues, footballInvestors } from './entities/football';
-import { fundsAndInvestors, others } from './entities/funds-and-others';
-import { models } from './entities/models';
 import { freezeDeep } from './freeze-deep';
 import { groupsData } from './groups';
 import {
@@ -60,15 +56,7 @@ export const footballTable: Readonly<FootballTable> = freezeDeep(
   checked(FootballTableSchema, footballTableData),
 );
 
-const authored = checked(z.array(AuthoredEntitySchema), [
-  ...aiCompanies,
-  ...models,
-  ...benchmarks,
-  ...footballInvestors,
-  ...clubsAndLeagues,
-  ...fundsAndInvestors,
-  ...others,
-]);
+const authored = checked(z.array(AuthoredEntitySchema), authoredEntities);
 
 const names = new Map(authored.map((entity) => [entity.id, entity.name]));
 const nameOf = (id: string): LocalText => names.get(id) ?? { en: id, zh: id };

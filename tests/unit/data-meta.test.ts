@@ -1,5 +1,6 @@
 // Checks on data/ itself (the registry every UI is generated from), independent of the article.
 import { describe, expect, it } from 'vitest';
+import { authoredEntities } from '../../data/entities';
 import {
   SectionIdSchema,
   article,
@@ -14,11 +15,6 @@ import {
   type FigureCell,
   type GroupId,
 } from '../../data';
-import { aiCompanies } from '../../data/entities/ai-companies';
-import { benchmarks } from '../../data/entities/benchmarks';
-import { clubsAndLeagues, footballInvestors } from '../../data/entities/football';
-import { fundsAndInvestors, others } from '../../data/entities/funds-and-others';
-import { models } from '../../data/entities/models';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -195,15 +191,7 @@ describe('entities', () => {
     const inTables = new Set(
       tableCells.flatMap((c) => (c.kind === 'figure' ? [`${c.value} ${c.unit}`] : [])),
     );
-    const authored = [
-      ...aiCompanies,
-      ...models,
-      ...benchmarks,
-      ...footballInvestors,
-      ...clubsAndLeagues,
-      ...fundsAndInvestors,
-      ...others,
-    ];
+    const authored = authoredEntities;
     const retyped = authored.flatMap((entity) =>
       entity.facts.flatMap((fact) =>
         fact.value.kind === 'figure' && inTables.has(`${fact.value.value} ${fact.value.unit}`)

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { authoredEntities } from '../../data/entities';
 import { z } from 'zod';
 import { articleData } from '../../data/article';
-import { aiCompanies } from '../../data/entities/ai-companies';
-import { benchmarks } from '../../data/entities/benchmarks';
-import { clubsAndLeagues, footballInvestors } from '../../data/entities/football';
-import { fundsAndInvestors, others } from '../../data/entities/funds-and-others';
-import { models } from '../../data/entities/models';
 import { groupsData } from '../../data/groups';
 import {
   ArticleSchema,
@@ -33,19 +29,7 @@ describe('parsing the data changes nothing, so production may skip it', () => {
     ['landscape table', LandscapeTableSchema, landscapeTableData],
     ['market table', MarketTableSchema, marketTableData],
     ['football table', FootballTableSchema, footballTableData],
-    [
-      'authored entities',
-      z.array(AuthoredEntitySchema),
-      [
-        ...aiCompanies,
-        ...models,
-        ...benchmarks,
-        ...footballInvestors,
-        ...clubsAndLeagues,
-        ...fundsAndInvestors,
-        ...others,
-      ],
-    ],
+    ['authored entities', z.array(AuthoredEntitySchema), authoredEntities],
     ['entities with derived facts', z.array(EntitySchema), entities],
   ];
   it.each(cases)('%s', (_name, schema, raw) => {
