@@ -219,7 +219,7 @@ async function main(): Promise<void> {
   writeFileSync(
     join(RESULTS_DIR, 'page.md'),
     markdownReport({
-      heading: `Page bench${args.quick ? ' (--quick)' : ''}, ${new Date().toISOString().slice(0, 10)}: ${info.cpus} CPUs (${info.cpu}), Chromium ${info.chromium}, load average ${info.loadAverageAtStart} at start. Main-thread ms from a Chrome trace; "~" marks a mark.js time scaled up from the part it did within its budget; "induced" is the extra main-thread time that was not our script (the browser laying out and painting our highlights).`,
+      heading: `Page bench${args.quick ? ' (--quick)' : ''}, ${new Date().toISOString().slice(0, 10)}: ${info.cpus} CPUs (${info.cpu}), Chromium ${info.chromium}, load average ${info.loadAverageAtStart} at start. Main-thread ms from a Chrome trace; "~" marks a mark.js time scaled up from the part it did within its budget; "induced" is the rendering (style, layout, paint) beyond what the page did alone over the same stretch: the browser's work on our highlights.`,
       pages: summaries,
       phases,
       size,
