@@ -8,7 +8,7 @@ import { compileMatcher, type AliasSpec, type Matcher } from '@/core/matcher';
 import { isEntityEnabled, type Settings } from '@/core/settings';
 import { entities, entityById } from '@/data';
 import { createAppearanceSheet } from './appearance-sheet';
-import { createHoverCards } from './hover-cards';
+import { createHoverCards, type HoverCards } from './hover-cards';
 import { createPageEngine } from './page-engine';
 import { createPageMentions, type PageMentions } from './page-mentions';
 import { createCountReporter } from './report-count';
@@ -50,6 +50,24 @@ export function startPageSession(initial: Settings): PageSession {
   const reporter = createCountReporter((count) => {
     browser.runtime.sendMessage({ type: 'mention-count', count }).catch(() => undefined);
   });
+  let cards: HoverCards | undefined;
+  let cardsRoot: Element | null = null;
+  const startCards = () => {
+    cards?.destroy();
+    cardsRoot = document.documentElement;
+    cards = createHoverCards({
+      index: engine.index,
+      getSettings: () => settings,
+      openTables: (view) => {
+        browser.runtime.sendMessage({ type: 'open-tables', view }).catch(() => undefined);
+      },
+    });
+  };
+  // document.open() replaces the document's tree and drops every listener on the document and
+  // the window, the card's too; the engine reads the new tree by itself, the card starts again.
+  const restartCardsIfReplaced = () => {
+    if (cards !== undefined && document.documentElement !== cardsRoot) startCards();
+  };
   const appearance = createAppearanceSheet(document);
   appearance.update(settings.appearance);
   const engine = createPageEngine({
@@ -57,34 +75,31 @@ export function startPageSession(initial: Settings): PageSession {
     matcher: pageMatcher(),
     groupOf: (entityId) => entityById(entityId)?.group,
     onShadowRoot: (root) => appearance.adoptInto(root),
-    onChange: () => reporter.update(engine.count),
+    onChange: () => {
+      reporter.update(engine.count);
+      restartCardsIfReplaced();
+    },
     onError: logError,
   });
   const visible = (entityId: string) => isEntityEnabled(settings, entityId);
   engine.setVisibleEntities(visible);
 
-  const cards = createHoverCards({
-    index: engine.index,
-    getSettings: () => settings,
-    openTables: (view) => {
-      browser.runtime.sendMessage({ type: 'open-tables', view }).catch(() => undefined);
-    },
-  });
+  startCards();
 
   const mentions = createPageMentions({
     index: engine.index,
     counts: () => engine.counts(),
     host: () => location.host,
-    current: () => cards.current,
+    current: () => cards?.current,
   });
-  mentions.onReveal((mention) => cards.reveal(mention));
-  mentions.onNext(() => cards.next());
+  mentions.onReveal((mention) => cards?.reveal(mention));
+  mentions.onNext(() => cards?.next());
 
   // A route change in a single-page app: the card's mention may be gone, and a full rescan
   // catches anything the mutation records did not show.
   const navigation = new AbortController();
   watchNavigation(() => {
-    cards.close();
+    cards?.close();
     engine.rescan();
   }, navigation.signal);
 
@@ -94,11 +109,12 @@ export function startPageSession(initial: Settings): PageSession {
       settings = next;
       engine.setVisibleEntities(visible);
       appearance.update(next.appearance);
-      cards.settingsChanged();
+      cards?.settingsChanged();
     },
     destroy() {
       navigation.abort();
-      cards.destroy();
+      cards?.destroy();
+      cards = undefined;
       engine.destroy();
       appearance.destroy();
       reporter.destroy();

@@ -373,6 +373,13 @@ test('a document rewritten with document.open()/write() is read anew and keeps w
         { group: 'models', text: 'GLM-4' },
         { group: 'football-investors', text: 'Suning' },
       ]);
+    // document.open() dropped the card's listeners with the page's: hovering still opens it.
+    const spot = (await page.evaluate(listMentions, '#text')).find((m) => m.text === 'GLM-4');
+    if (!spot) throw new Error('no GLM-4 mention on screen after the rewrite');
+    await page.mouseMove(spot.x, spot.y);
+    await page.waitFor(cardShows, 'glm-4', SETTLE_MS);
+    expect(await page.evaluate(factText, 'parameters')).toBe('Parameters ~130B est.');
+    await page.mouseMove(2, 2);
     expect(await bumpTwice(page)).toBe('2');
     expect(page.errors).toEqual([]);
   });
