@@ -158,15 +158,19 @@ test.describe('hover card', () => {
   test('"Full tables" asks the background to open the tables', async ({ extBrowser, fixtures }) => {
     const page = await openFixture(extBrowser, `${fixtures}/card/cases.html`);
     const extensionPage = await extBrowser.openExtensionPage('options.html');
-    const tabCount = () =>
-      extensionPage.evaluate(async () => {
-        interface TabsApi {
-          tabs: { query(q: object): Promise<{ id?: number }[]> };
+    // The extension's own pages open in tabs, with the query string the link asked for.
+    const openTables = () =>
+      extensionPage.evaluate(() => {
+        interface ExtensionApi {
+          extension: { getViews(q: { type: 'tab' }): Window[] };
         }
-        const scope = globalThis as unknown as { browser?: TabsApi; chrome?: TabsApi };
-        return (await (scope.browser ?? scope.chrome)?.tabs.query({}))?.length ?? 0;
+        const scope = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
+        const views = (scope.browser ?? scope.chrome)?.extension.getViews({ type: 'tab' }) ?? [];
+        return views
+          .filter((view) => view.location.pathname.endsWith('/popup.html'))
+          .map((view) => view.location.search);
       });
-    const before = await tabCount();
+    expect(await openTables()).toEqual([]);
     await page.bringToFront();
     const [spot] = await mentionsIn(page, '[data-entity="glm-4"]');
     if (!spot) throw new Error('no GLM-4 mention');
@@ -181,7 +185,10 @@ test.describe('hover card', () => {
     });
     if (!link) throw new Error('no Full tables link');
     await page.click(link.x, link.y);
-    await expect.poll(tabCount, { timeout: SETTLE_MS }).toBe(before + 1);
+    // The models view, about the tab the reader was in.
+    await expect
+      .poll(openTables, { timeout: SETTLE_MS })
+      .toEqual([expect.stringMatching(/^\?view=models&tabId=\d+$/)]);
     await extensionPage.close();
     await page.close();
   });
