@@ -50,3 +50,28 @@ export function ChartLegend({ items }: { items: readonly LegendItem[] }) {
     </ul>
   );
 }
+
+export interface ValueGridProps {
+  ticks: readonly number[];
+  /** Maps a value to its y coordinate. */
+  y: (value: number) => number;
+  left: number;
+  right: number;
+  tickLabel: (value: number) => string;
+}
+
+/** Horizontal grid lines at each tick of a vertical value axis, labelled on the left. */
+export function ValueGrid({ ticks, y, left, right, tickLabel }: ValueGridProps) {
+  return (
+    <>
+      {ticks.map((tick) => (
+        <g key={tick} class="zf-chart-grid">
+          <line x1={left} x2={right} y1={y(tick)} y2={y(tick)} />
+          <text x={left - 6} y={y(tick)} dy="0.32em" text-anchor="end">
+            {tickLabel(tick)}
+          </text>
+        </g>
+      ))}
+    </>
+  );
+}

@@ -1,5 +1,5 @@
 import { axisTicks } from './chart-scale';
-import { ChartFrame, ChartLegend, type LegendItem } from './chart-frame';
+import { ChartFrame, ChartLegend, type LegendItem, ValueGrid } from './chart-frame';
 
 export interface BarValue {
   /** Undefined when not reported: no bar is drawn, and a dash says so. */
@@ -75,14 +75,13 @@ export function GroupedBarChart({
       </figcaption>
       <ChartLegend items={series} />
       <ChartFrame title={title} description={description} width={WIDTH} height={HEIGHT}>
-        {ticks.map((tick) => (
-          <g key={tick} class="zf-chart-grid">
-            <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(tick)} y2={y(tick)} />
-            <text x={MARGIN.left - 6} y={y(tick)} dy="0.32em" text-anchor="end">
-              {tickLabel(tick)}
-            </text>
-          </g>
-        ))}
+        <ValueGrid
+          ticks={ticks}
+          y={y}
+          left={MARGIN.left}
+          right={WIDTH - MARGIN.right}
+          tickLabel={tickLabel}
+        />
         {groups.map((group, groupIndex) => {
           const clusterStart =
             MARGIN.left + groupIndex * clusterWidth + (clusterWidth * CLUSTER_GAP) / 2;

@@ -1,4 +1,4 @@
-import { ChartFrame } from './chart-frame';
+import { ChartFrame, ValueGrid } from './chart-frame';
 import { axisTicks } from './chart-scale';
 
 export interface TrendPoint {
@@ -101,14 +101,13 @@ export function TrendChart({
 
   return (
     <ChartFrame title={title} description={description} width={WIDTH} height={HEIGHT}>
-      {ticks.map((tick) => (
-        <g key={tick} class="zf-chart-grid">
-          <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(tick)} y2={y(tick)} />
-          <text x={MARGIN.left - 6} y={y(tick)} dy="0.32em" text-anchor="end">
-            {tickLabel(tick)}
-          </text>
-        </g>
-      ))}
+      <ValueGrid
+        ticks={ticks}
+        y={y}
+        left={MARGIN.left}
+        right={WIDTH - MARGIN.right}
+        tickLabel={tickLabel}
+      />
       <line
         class="zf-chart-axis"
         x1={MARGIN.left}
