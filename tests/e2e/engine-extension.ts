@@ -31,13 +31,8 @@ export async function inExtension<R, A>(
   fn: (arg: A) => Promise<R>,
   arg: A,
 ): Promise<R> {
-  let page: TestPage;
-  try {
-    page = await ext.openExtensionPage('popup.html');
-  } catch {
-    // Firefox's BiDi sometimes loses the first evaluate in a tab that is still navigating.
-    page = await ext.openExtensionPage('popup.html');
-  }
+  // The harness repeats Firefox's glitching BiDi calls itself.
+  const page = await ext.openExtensionPage('popup.html');
   try {
     return await page.evaluate(fn, arg);
   } finally {

@@ -177,14 +177,37 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
       const page = wrapPuppeteer(raw);
       // Quirk: goto() to a moz-extension:// URL navigates but never resolves, so wait on the page.
       raw.goto(`${origin}/${path}`).catch(() => undefined);
-      await raw.waitForFunction(
-        () => location.protocol === 'moz-extension:' && document.readyState === 'complete',
-        { timeout: DEFAULT_TIMEOUT },
+      await retryBidiGlitch(() =>
+        raw.waitForFunction(
+          () => location.protocol === 'moz-extension:' && document.readyState === 'complete',
+          { timeout: DEFAULT_TIMEOUT },
+        ),
       );
       return page;
     },
     close: () => browser.close(),
   };
+}
+
+/**
+ * Firefox's WebDriver BiDi sometimes fails a script call made while a tab is still settling
+ * ("right-hand side of 'in' should be an object, got null", in its script.sys.mjs); the same call
+ * succeeds when repeated. Any other error passes through at once.
+ */
+/** An error's message with those of its causes (puppeteer wraps the protocol error as a cause). */
+function messageChain(error: unknown): string {
+  return error instanceof Error ? `${error.message} ${messageChain(error.cause)}` : '';
+}
+
+async function retryBidiGlitch<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await run();
+    } catch (error) {
+      const glitch = messageChain(error).includes("right-hand side of 'in'");
+      if (!glitch || attempt === 3) throw error;
+    }
+  }
 }
 
 function wrapPuppeteer(page: PpPage): TestPage {
@@ -200,9 +223,11 @@ function wrapPuppeteer(page: PpPage): TestPage {
     goto: async (url) => {
       await page.goto(url, { waitUntil: 'load' });
     },
-    evaluate: (fn, arg) => page.evaluate(fn as (a: unknown) => never, arg),
+    evaluate: (fn, arg) => retryBidiGlitch(() => page.evaluate(fn as (a: unknown) => never, arg)),
     waitFor: async (fn, arg, timeout = DEFAULT_TIMEOUT) => {
-      await page.waitForFunction(fn as (a: unknown) => unknown, { timeout }, arg);
+      await retryBidiGlitch(() =>
+        page.waitForFunction(fn as (a: unknown) => unknown, { timeout }, arg),
+      );
     },
     mouseMove: (x, y) => page.mouse.move(x, y),
     click: (x, y) => page.mouse.click(x, y),
