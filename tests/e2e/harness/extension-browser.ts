@@ -172,19 +172,23 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
     extensionOrigin: origin,
     foreignRequests,
     newPage: async () => wrapPuppeteer(watch(await browser.newPage())),
-    openExtensionPage: async (path) => {
-      const raw = watch(await browser.newPage());
-      const page = wrapPuppeteer(raw);
-      // Quirk: goto() to a moz-extension:// URL navigates but never resolves, so wait on the page.
-      raw.goto(`${origin}/${path}`).catch(() => undefined);
-      await retryBidiGlitch(() =>
-        raw.waitForFunction(
-          () => location.protocol === 'moz-extension:' && document.readyState === 'complete',
-          { timeout: DEFAULT_TIMEOUT },
-        ),
-      );
-      return page;
-    },
+    // A tab that glitched while navigating keeps glitching: each new try opens a fresh tab.
+    openExtensionPage: (path) =>
+      retryBidiGlitch(async () => {
+        const raw = watch(await browser.newPage());
+        // Quirk: goto() to a moz-extension:// URL navigates but never resolves; wait on the page.
+        raw.goto(`${origin}/${path}`).catch(() => undefined);
+        try {
+          await raw.waitForFunction(
+            () => location.protocol === 'moz-extension:' && document.readyState === 'complete',
+            { timeout: DEFAULT_TIMEOUT },
+          );
+        } catch (error) {
+          await raw.close().catch(() => undefined);
+          throw error;
+        }
+        return wrapPuppeteer(raw);
+      }),
     close: () => browser.close(),
   };
 }
