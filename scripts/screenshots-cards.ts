@@ -3,22 +3,15 @@
  * English and Chinese, for the docs and for a person to look at. Not a test: run
  * `npx tsx scripts/screenshots-cards.ts [outDir]` after building (ZF_OUT picks the build).
  */
-import { chromium } from '@playwright/test';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { hasHighlights, listMentions, readCard } from '../tests/e2e/card-probe';
-import { builtExtensionDir } from '../tests/e2e/harness/extension-browser';
 import { startStaticServer } from '../tests/e2e/harness/static-server';
+import { launchShotBrowser, type ChromeGlobal } from './screenshot-support/shot-browser';
 
 const outDir = resolve(process.argv[2] ?? 'docs/screenshots');
-const dir = builtExtensionDir('chromium');
 /** Page around the card kept in the picture, so the mention and its highlight show too. */
 const MARGIN = 16;
-
-interface ChromeGlobal {
-  chrome: { storage: { sync: { set(items: Record<string, unknown>): Promise<void> } } };
-}
 
 const entities = ['glm-4', 'zhipu-ai', 'suning', 'mmlu'] as const;
 const schemes = ['light', 'dark'] as const;
@@ -30,28 +23,17 @@ async function main(): Promise<void> {
   try {
     for (const scheme of schemes) {
       for (const language of languages) {
-        const profile = mkdtempSync(join(tmpdir(), 'zf-card-shots-'));
-        const context = await chromium.launchPersistentContext(profile, {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          headless: true,
-          colorScheme: scheme,
+        const shot = await launchShotBrowser({
+          scheme,
           locale: language === 'zh' ? 'zh-CN' : 'en-US',
           // Tall enough for the longest card (Zhipu AI's) to show whole.
           viewport: { width: 900, height: 1400 },
           deviceScaleFactor: 2,
-          args: [
-            `--disable-extensions-except=${dir}`,
-            `--load-extension=${dir}`,
-            '--no-sandbox',
-            '--disable-background-networking',
-            '--disable-component-update',
-          ],
         });
+        const { context } = shot;
         try {
-          let [worker] = context.serviceWorkers();
-          worker ??= await context.waitForEvent('serviceworker');
           const options = await context.newPage();
-          await options.goto(`chrome-extension://${new URL(worker.url()).host}/options.html`);
+          await options.goto(`${shot.extensionOrigin}/options.html`);
           await options.evaluate(async (lang) => {
             const { chrome } = globalThis as unknown as ChromeGlobal;
             await chrome.storage.sync.set({ version: 2, language: lang });
@@ -103,8 +85,7 @@ async function main(): Promise<void> {
             console.log(`wrote ${name}`);
           }
         } finally {
-          await context.close();
-          rmSync(profile, { recursive: true, force: true });
+          await shot.close();
         }
       }
     }

@@ -4,19 +4,11 @@
  * after building (ZF_OUT picks the build, as for the e2e suite; ZF_SHOT_DETAILS=1 adds one
  * image per panel and a narrow page).
  */
-import { chromium } from '@playwright/test';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { builtExtensionDir } from '../tests/e2e/harness/extension-browser';
+import { launchShotBrowser, type ChromeGlobal } from './screenshot-support/shot-browser';
 
 const outDir = resolve(process.argv[2] ?? 'docs/screenshots');
-const dir = builtExtensionDir('chromium');
-
-/** The one extension API the page script below uses. */
-interface ChromeGlobal {
-  chrome: { storage: { sync: { set(items: Record<string, unknown>): Promise<void> } } };
-}
 
 interface Shot {
   name: string;
@@ -34,26 +26,14 @@ const shots: Shot[] = [
 async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   for (const shot of shots) {
-    const profile = mkdtempSync(join(tmpdir(), 'zf-shots-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      colorScheme: shot.scheme,
+    const browser = await launchShotBrowser({
+      scheme: shot.scheme,
       locale: shot.language === 'zh' ? 'zh-CN' : 'en-US',
       viewport: { width: 1000, height: 900 },
-      args: [
-        `--disable-extensions-except=${dir}`,
-        `--load-extension=${dir}`,
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
     });
     try {
-      let [worker] = context.serviceWorkers();
-      worker ??= await context.waitForEvent('serviceworker');
-      const page = await context.newPage();
-      await page.goto(`chrome-extension://${new URL(worker.url()).host}/options.html`);
+      const page = await browser.context.newPage();
+      await page.goto(`${browser.extensionOrigin}/options.html`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       // A few choices away from the defaults, so the shot shows mixed groups and a site list.
       await page.evaluate(async () => {
@@ -95,8 +75,7 @@ async function main(): Promise<void> {
       }
       console.log(`wrote ${shot.name}`);
     } finally {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      await browser.close();
     }
   }
 }

@@ -9,18 +9,15 @@
  *
  *   npx tsx scripts/screenshots.ts [outDir]
  *
- * Chromium is launched here rather than through the harness's launchExtensionBrowser(): a shot
- * needs the browser's language and colour scheme set, a screen tall enough for a full-size popup,
- * and a DevTools port to reach the popup, which Playwright does not list as a page. The
- * extension folder and the fixture server still come from the harness.
+ * The shot needs a screen tall enough for a full-size popup and a DevTools port to reach the
+ * popup, which Playwright does not list as a page.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { VIEW_IDS, type ViewId } from '../core/popup-location';
-import { builtExtensionDir } from '../tests/e2e/harness/extension-browser';
 import { startStaticServer } from '../tests/e2e/harness/static-server';
+import { launchShotBrowser, type ShotBrowser } from './screenshot-support/shot-browser';
 
 type Scheme = 'light' | 'dark';
 type Language = 'en' | 'zh';
@@ -33,46 +30,35 @@ const SCREEN = '--screen-info={0,0 1920x1200}';
 const ACCEPT_LANGUAGES: Record<Language, string> = { en: 'en-US,en', zh: 'zh-CN,zh' };
 
 interface Session {
-  context: BrowserContext;
+  shot: ShotBrowser;
   /** DevTools port: the popup is reached through a second connection. */
   port: string;
-  profile: string;
   devtools?: Browser;
 }
 
 /** Chromium with the extension, speaking `language`, and a DevTools port to reach the popup. */
 async function launch(scheme: Scheme, language: Language): Promise<Session> {
-  const dir = builtExtensionDir('chromium');
-  const profile = mkdtempSync(join(tmpdir(), 'zf-popup-shots-'));
-  // navigator.languages comes from this preference; the UI follows it ('auto' language).
-  mkdirSync(join(profile, 'Default'));
-  writeFileSync(
-    join(profile, 'Default', 'Preferences'),
-    JSON.stringify({ intl: { accept_languages: ACCEPT_LANGUAGES[language] } }),
-  );
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    colorScheme: scheme,
+  const shot = await launchShotBrowser({
+    scheme,
     viewport: WIDE,
-    args: [
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--remote-debugging-port=0',
-      SCREEN,
-    ],
+    extraArgs: ['--remote-debugging-port=0', SCREEN],
+    // navigator.languages comes from this preference; the UI follows it ('auto' language).
+    prepareProfile: (profile) => {
+      mkdirSync(join(profile, 'Default'));
+      writeFileSync(
+        join(profile, 'Default', 'Preferences'),
+        JSON.stringify({ intl: { accept_languages: ACCEPT_LANGUAGES[language] } }),
+      );
+    },
   });
-  const port = readFileSync(join(profile, 'DevToolsActivePort'), 'utf8').split('\n')[0] ?? '';
-  return { context, port, profile };
+  const port = readFileSync(join(shot.profile, 'DevToolsActivePort'), 'utf8').split('\n')[0] ?? '';
+  return { shot, port };
 }
 
 /** Opens the toolbar popup over the active tab and returns it as a page. */
 async function openToolbarPopup(session: Session, scheme: Scheme): Promise<Page> {
-  let [worker] = session.context.serviceWorkers();
-  worker ??= await session.context.waitForEvent('serviceworker');
+  let [worker] = session.shot.context.serviceWorkers();
+  worker ??= await session.shot.context.waitForEvent('serviceworker');
   await worker.evaluate(() =>
     (
       globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }
@@ -109,7 +95,8 @@ async function shoot(scheme: Scheme, language: Language, origin: string): Promis
   const session = await launch(scheme, language);
   let count = 0;
   try {
-    const article = session.context.pages()[0] ?? (await session.context.newPage());
+    const { context } = session.shot;
+    const article = context.pages()[0] ?? (await context.newPage());
     await article.goto(`${origin}/${FIXTURE}`);
     await article.bringToFront();
     // The popup lists what the content script found: wait until it has highlighted the page.
@@ -126,7 +113,7 @@ async function shoot(scheme: Scheme, language: Language, origin: string): Promis
     if (language !== 'en') return count;
 
     // The wide layout, reached the way a reader does: the popup's "Open in a tab" button.
-    const opened = session.context.waitForEvent('page');
+    const opened = context.waitForEvent('page');
     await popup.click('.zf-open-in-tab');
     const tab = await opened;
     await tab.waitForSelector('[role="tablist"]');
@@ -141,8 +128,7 @@ async function shoot(scheme: Scheme, language: Language, origin: string): Promis
     return count;
   } finally {
     await session.devtools?.close();
-    await session.context.close();
-    rmSync(session.profile, { recursive: true, force: true });
+    await session.shot.close();
   }
 }
 
