@@ -6,10 +6,7 @@ import { z } from './zod';
 import { VIEW_IDS } from './popup-location';
 
 /** An entity id as the data defines them: kebab-case, short. */
-const EntityRefSchema = z
-  .string()
-  .max(80)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+const EntityRefSchema = z.string().check(z.maxLength(80), z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/));
 
 /** A view of the popup UI (`models`, `market`...), as the card's "Full tables" link names it. */
 export const TablesViewSchema = z.enum(VIEW_IDS);
@@ -19,13 +16,13 @@ export const GetPageMentionsSchema = z.strictObject({ type: z.literal('get-page-
 
 /** Content script -> popup: the answer to `get-page-mentions`. */
 export const PageMentionsReplySchema = z.strictObject({
-  host: z.string().max(260),
+  host: z.string().check(z.maxLength(260)),
   mentions: z.array(
     z.strictObject({
       entityId: EntityRefSchema,
       /** The mention as the page first spells it. */
-      text: z.string().max(200),
-      count: z.int().min(0),
+      text: z.string().check(z.maxLength(200)),
+      count: z.int().check(z.minimum(0)),
     }),
   ),
 });
@@ -44,7 +41,7 @@ export type RevealReply = z.infer<typeof RevealReplySchema>;
 /** Content script -> background: this frame's mention count, for the toolbar badge. */
 export const MentionCountSchema = z.strictObject({
   type: z.literal('mention-count'),
-  count: z.int().min(0).max(10_000_000),
+  count: z.int().check(z.minimum(0), z.maximum(10_000_000)),
 });
 
 /** Content script -> background: open the popup UI in a tab, on one view (the card's link). */

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from './zod';
 import { entityById } from '../data';
 import { defaultSettings, MAX_SITE_LIST_CHARS, SETTINGS_VERSION, SettingsSchema } from './settings';
 import type { StoredSettings } from './settings-keys';
@@ -76,6 +76,12 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 const MISSING: Bilingual = { en: 'is missing', zh: '缺失' };
+// zod/mini words no issue ("Invalid input" for all), so a kind of issue the settings schema
+// cannot raise today still gets a reason of ours, in both languages.
+const NOT_ACCEPTED: Bilingual = {
+  en: 'is not a value this setting accepts',
+  zh: '不是此设置可接受的值',
+};
 
 function formatReason(path: readonly PropertyKey[], value: unknown): Bilingual {
   const isColor = path.at(-1) === 'color';
@@ -108,7 +114,7 @@ function sizeReason(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall): B
     : { en: `must be at least ${limit}`, zh: `不能小于 ${limit}` };
 }
 
-/** Zod's issues, in words a reader can act on, in both UI languages. */
+/** Zod's issues (codes and paths), in words a reader can act on, in both UI languages. */
 function describeIssue(issue: z.core.$ZodIssue, input: unknown): ImportProblem[] {
   const value = valueAt(input, issue.path);
   const at = (reason: Bilingual): ImportProblem[] => [{ path: formatPath(issue.path), reason }];
@@ -145,13 +151,15 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): ImportProblem[]
       }));
     }
     case 'custom':
-      if (issue.path[0] !== 'sites') return at({ en: issue.message, zh: issue.message });
-      return at({
-        en: `is too long to sync: at most ${MAX_SITE_LIST_CHARS} characters in all`,
-        zh: `太长，无法同步：总共最多 ${MAX_SITE_LIST_CHARS} 个字符`,
-      });
+      if (issue.path[0] === 'sites') {
+        return at({
+          en: `is too long to sync: at most ${MAX_SITE_LIST_CHARS} characters in all`,
+          zh: `太长，无法同步：总共最多 ${MAX_SITE_LIST_CHARS} 个字符`,
+        });
+      }
+      return at(NOT_ACCEPTED);
     default:
-      return at({ en: issue.message, zh: issue.message });
+      return at(NOT_ACCEPTED);
   }
 }
 

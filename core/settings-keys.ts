@@ -1,11 +1,5 @@
-import type { z } from 'zod';
-import { entities, groups } from '../data';
-import {
-  GroupAppearanceSchema,
-  SettingsSchema,
-  SitePatternSchema,
-  type Settings,
-} from './settings';
+import { defaultSettings, SettingsSchema, type Settings } from './settings';
+import { z } from './zod';
 
 /**
  * Settings as kept in storage: one key per setting ('card.delayMs', 'entities.glm-4',
@@ -28,119 +22,98 @@ export interface SettingKey {
   load(settings: Settings, raw: unknown): string[];
 }
 
-function settingKey<T>(
-  key: string,
-  schema: z.ZodType<T>,
-  read: (settings: Settings) => T,
-  write: (settings: Settings, value: T) => void,
-): SettingKey {
+type Path = readonly [section: string, inner?: string];
+type Tree = Record<string, unknown>;
+
+// A key's schema is the schema at its path in SettingsSchema, so a value that passed it has the
+// type the path holds in Settings; reading and writing through plain records is safe for that.
+function valueAt(settings: Settings, [section, inner]: Path): unknown {
+  const value = (settings as unknown as Tree)[section];
+  return inner === undefined ? value : (value as Tree)[inner];
+}
+
+function writeAt(settings: Settings, [section, inner]: Path, value: unknown): void {
+  const tree = settings as unknown as Tree;
+  if (inner === undefined) tree[section] = value;
+  else (tree[section] as Tree)[inner] = value;
+}
+
+function keyOf([section, inner]: Path): string {
+  return inner === undefined ? section : `${section}.${inner}`;
+}
+
+type Schema = z.core.$ZodType;
+
+function plainKey(path: Path, schema: Schema, defaults: Settings): SettingKey {
+  const key = keyOf(path);
   return {
     key,
-    read,
+    // Settings built before an entity joined the registry lack its id: it has its default.
+    read: (settings) => valueAt(settings, path) ?? valueAt(defaults, path),
     load: (settings, raw) => {
-      const parsed = schema.safeParse(raw);
+      const parsed = z.safeParse(schema, raw);
       if (!parsed.success) return [key];
-      write(settings, parsed.data);
+      writeAt(settings, path, parsed.data);
       return [];
     },
   };
 }
 
-const { card, sites } = SettingsSchema.shape;
-type SiteListKey = 'blocked' | 'allowed';
-
-/** A site list keeps its valid entries when others are broken: a reader's list is work. */
-function siteListKey(list: SiteListKey): SettingKey {
-  const key = `sites.${list}`;
-  const schema = sites.shape[list];
+/** A list keeps its valid entries when others are broken: a reader's site list is work. */
+function listKey(path: Path, schema: z.ZodMiniArray, defaults: Settings): SettingKey {
+  const key = keyOf(path);
+  const { element } = schema.def;
   return {
-    key,
-    read: (settings) => settings.sites[list],
+    ...plainKey(path, schema, defaults),
     load: (settings, raw) => {
-      const whole = schema.safeParse(raw);
+      const whole = z.safeParse(schema, raw);
       if (whole.success) {
-        settings.sites[list] = whole.data;
+        writeAt(settings, path, whole.data);
         return [];
       }
       if (!Array.isArray(raw)) return [key];
-      const kept: string[] = [];
+      const kept: unknown[] = [];
       const dropped: string[] = [];
       raw.forEach((entry: unknown, index) => {
-        const pattern = SitePatternSchema.safeParse(entry);
-        if (pattern.success && schema.safeParse([...kept, pattern.data]).success) {
-          kept.push(pattern.data);
+        const one = z.safeParse(element, entry);
+        if (one.success && z.safeParse(schema, [...kept, one.data]).success) {
+          kept.push(one.data);
         } else {
           dropped.push(`${key}[${index}]`);
         }
       });
-      settings.sites[list] = kept;
+      writeAt(settings, path, kept);
       return dropped;
     },
   };
 }
 
-/** Every stored setting key, generated from the schema and the entity registry. */
+function leafKey(path: Path, schema: Schema, defaults: Settings): SettingKey {
+  return schema instanceof z.ZodMiniArray
+    ? listKey(path, schema, defaults)
+    : plainKey(path, schema, defaults);
+}
+
+/**
+ * Every stored setting key, generated from the schema's shape: a nested object gives one key
+ * per field ('card.delayMs'), a record one key per id of its defaults, which come from the
+ * registry ('entities.glm-4'), anything else one key ('language'). The version is the store's.
+ */
 export function settingKeys(): SettingKey[] {
-  return [
-    settingKey(
-      'enabled',
-      SettingsSchema.shape.enabled,
-      (s) => s.enabled,
-      (s, v) => (s.enabled = v),
-    ),
-    settingKey(
-      'language',
-      SettingsSchema.shape.language,
-      (s) => s.language,
-      (s, v) => (s.language = v),
-    ),
-    settingKey(
-      'card.delayMs',
-      card.shape.delayMs,
-      (s) => s.card.delayMs,
-      (s, v) => (s.card.delayMs = v),
-    ),
-    settingKey(
-      'card.trigger',
-      card.shape.trigger,
-      (s) => s.card.trigger,
-      (s, v) => (s.card.trigger = v),
-    ),
-    settingKey(
-      'card.modifier',
-      card.shape.modifier,
-      (s) => s.card.modifier,
-      (s, v) => (s.card.modifier = v),
-    ),
-    settingKey(
-      'card.openOnFocus',
-      card.shape.openOnFocus,
-      (s) => s.card.openOnFocus,
-      (s, v) => (s.card.openOnFocus = v),
-    ),
-    settingKey(
-      'sites.mode',
-      sites.shape.mode,
-      (s) => s.sites.mode,
-      (s, v) => (s.sites.mode = v),
-    ),
-    siteListKey('blocked'),
-    siteListKey('allowed'),
-    ...groups.map((group) =>
-      settingKey(
-        `appearance.${group.id}`,
-        GroupAppearanceSchema,
-        (s) => s.appearance[group.id],
-        (s, v) => (s.appearance[group.id] = v),
-      ),
-    ),
-    ...entities.map((entity) =>
-      settingKey(
-        `entities.${entity.id}`,
-        SettingsSchema.shape.entities.valueType,
-        (s) => s.entities[entity.id] ?? true,
-        (s, v) => (s.entities[entity.id] = v),
-      ),
-    ),
-  ];
+  const defaults = defaultSettings();
+  return Object.entries(SettingsSchema.shape).flatMap(([section, schema]): SettingKey[] => {
+    if (section === VERSION_KEY) return [];
+    if (schema instanceof z.ZodMiniObject) {
+      // `instanceof` forgets the shape's type; every field of it is a schema.
+      const shape: Record<string, Schema> = schema.shape;
+      return Object.entries(shape).map(([inner, field]) =>
+        leafKey([section, inner], field, defaults),
+      );
+    }
+    if (schema instanceof z.ZodMiniRecord) {
+      const ids = Object.keys(valueAt(defaults, [section]) as Tree);
+      return ids.map((id) => leafKey([section, id], schema.def.valueType, defaults));
+    }
+    return [leafKey([section], schema, defaults)];
+  });
 }

@@ -9,7 +9,7 @@ export const HighlightStyleSchema = z.enum(['underline', 'background', 'both', '
 export type HighlightStyle = z.infer<typeof HighlightStyleSchema>;
 
 export const GroupAppearanceSchema = z.strictObject({
-  color: z.string().regex(/^#[0-9a-f]{6}$/i, 'expected a colour like #1a73e8'),
+  color: z.string().check(z.regex(/^#[0-9a-f]{6}$/i, 'expected a colour like #1a73e8')),
   style: HighlightStyleSchema,
 });
 export type GroupAppearance = z.infer<typeof GroupAppearanceSchema>;
@@ -28,12 +28,14 @@ export const LanguageSettingSchema = z.enum(['auto', 'en', 'zh']);
  */
 export const SitePatternSchema = z
   .string()
-  .trim()
-  .toLowerCase()
-  .max(253, 'a host name has at most 253 characters')
-  .regex(
-    /^(\*\.)?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*(:\d{1,5})?$/,
-    'expected a host such as example.com or *.example.com',
+  .check(
+    z.trim(),
+    z.toLowerCase(),
+    z.maxLength(253, 'a host name has at most 253 characters'),
+    z.regex(
+      /^(\*\.)?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*(:\d{1,5})?$/,
+      'expected a host such as example.com or *.example.com',
+    ),
   );
 
 export const SiteModeSchema = z.enum(['all-except', 'only']);
@@ -47,13 +49,13 @@ export const MAX_SITES = 300;
 export const MAX_SITE_LIST_CHARS = 8000;
 export const MAX_DELAY_MS = 2000;
 
-const SiteListSchema = z
-  .array(SitePatternSchema)
-  .max(MAX_SITES, `at most ${MAX_SITES} sites`)
-  .refine(
+const SiteListSchema = z.array(SitePatternSchema).check(
+  z.maxLength(MAX_SITES, `at most ${MAX_SITES} sites`),
+  z.refine(
     (list) => JSON.stringify(list).length <= MAX_SITE_LIST_CHARS,
     `the list is too long to sync (at most ${MAX_SITE_LIST_CHARS} characters in all)`,
-  );
+  ),
+);
 
 export const SettingsSchema = z.strictObject({
   version: z.literal(SETTINGS_VERSION),
@@ -63,7 +65,7 @@ export const SettingsSchema = z.strictObject({
   entities: z.record(z.string(), z.boolean()),
   appearance: z.record(GroupIdSchema, GroupAppearanceSchema),
   card: z.strictObject({
-    delayMs: z.int().min(0).max(MAX_DELAY_MS),
+    delayMs: z.int().check(z.minimum(0), z.maximum(MAX_DELAY_MS)),
     trigger: CardTriggerSchema,
     /** Held with the pointer when `trigger` is 'modifier'. */
     modifier: ModifierKeySchema,

@@ -33,45 +33,47 @@ export * from './schema';
 // that sorted a table in place would otherwise change it for the others.
 //
 // A production build skips the parse: the content script loads this module on every page, and
-// zod's first parse of these schemas costs tens of milliseconds there. The data is constant, the
+// parsing these schemas there costs time on every page. The data is constant and typed, the
 // tests parse it (and check that parsing changes nothing), so the shipped objects are the checked
-// ones.
-function checked<T>(schema: z.ZodType<T>, value: unknown): T {
-  return import.meta.env?.PROD === true ? (value as T) : schema.parse(value);
-}
+// ones. Each parse sits in a branch the constant rules out, written at the call site (not in a
+// helper taking the schema), so the bundler drops the parse and with it the schemas only it uses.
+const PARSE = import.meta.env?.PROD !== true;
 
-export const article: Readonly<Article> = freezeDeep(checked(ArticleSchema, articleData));
-export const groups: readonly Group[] = freezeDeep(checked(z.array(GroupSchema), groupsData));
+export const article: Readonly<Article> = freezeDeep(
+  PARSE ? ArticleSchema.parse(articleData) : articleData,
+);
+export const groups: readonly Group[] = freezeDeep(
+  PARSE ? z.array(GroupSchema).parse(groupsData) : groupsData,
+);
 
 export const benchmarkTable: Readonly<BenchmarkTable> = freezeDeep(
-  checked(BenchmarkTableSchema, benchmarkTableData),
+  PARSE ? BenchmarkTableSchema.parse(benchmarkTableData) : benchmarkTableData,
 );
 export const landscapeTable: Readonly<LandscapeTable> = freezeDeep(
-  checked(LandscapeTableSchema, landscapeTableData),
+  PARSE ? LandscapeTableSchema.parse(landscapeTableData) : landscapeTableData,
 );
 export const marketTable: Readonly<MarketTable> = freezeDeep(
-  checked(MarketTableSchema, marketTableData),
+  PARSE ? MarketTableSchema.parse(marketTableData) : marketTableData,
 );
 export const footballTable: Readonly<FootballTable> = freezeDeep(
-  checked(FootballTableSchema, footballTableData),
+  PARSE ? FootballTableSchema.parse(footballTableData) : footballTableData,
 );
 
-const authored = checked(z.array(AuthoredEntitySchema), authoredEntities);
+const authored = PARSE ? z.array(AuthoredEntitySchema).parse(authoredEntities) : authoredEntities;
 
 const names = new Map(authored.map((entity) => [entity.id, entity.name]));
 const nameOf = (id: string): LocalText => names.get(id) ?? { en: id, zh: id };
 
 const derived = deriveFacts({ benchmarkTable, landscapeTable, marketTable, footballTable }, nameOf);
 
+const built: Entity[] = authored.map((entity) => ({
+  ...entity,
+  facts: [...(derived.get(entity.id) ?? []), ...entity.facts],
+}));
+
 /** Every entity, table figures first, then the facts written for it. */
 export const entities: readonly Entity[] = freezeDeep(
-  checked(
-    z.array(EntitySchema),
-    authored.map((entity) => ({
-      ...entity,
-      facts: [...(derived.get(entity.id) ?? []), ...entity.facts],
-    })),
-  ),
+  PARSE ? z.array(EntitySchema).parse(built) : built,
 );
 
 const byId = new Map(entities.map((entity) => [entity.id, entity]));

@@ -2,13 +2,15 @@ import { z } from '../core/zod';
 
 /** Text shown to readers, in both UI languages. */
 export const LocalTextSchema = z.strictObject({
-  en: z.string().trim().min(1),
-  zh: z.string().trim().min(1),
+  en: z.string().check(z.trim(), z.minLength(1)),
+  zh: z.string().check(z.trim(), z.minLength(1)),
 });
 export type LocalText = z.infer<typeof LocalTextSchema>;
 
 /** Lowercase words joined by single hyphens: 'zhipu-ai', 'glm-4-9b-chat'. */
-export const EntityIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'kebab-case id');
+export const EntityIdSchema = z
+  .string()
+  .check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'kebab-case id'));
 export type EntityId = z.infer<typeof EntityIdSchema>;
 
 export const GroupIdSchema = z.enum([
@@ -58,16 +60,18 @@ const HAN = /\p{Script=Han}/u;
  */
 export const AliasSchema = z
   .strictObject({
-    text: z.string().trim().min(1),
+    text: z.string().check(z.trim(), z.minLength(1)),
     lang: z.enum(['en', 'zh']),
-    caseSensitive: z.boolean().optional(),
+    caseSensitive: z.optional(z.boolean()),
   })
-  .refine((alias) => (alias.lang === 'zh') === HAN.test(alias.text), {
-    message: "lang must be 'zh' exactly when the alias contains Chinese characters",
-  })
-  .refine((alias) => !(alias.caseSensitive === true && alias.lang === 'zh'), {
-    message: 'caseSensitive only applies to Latin aliases',
-  });
+  .check(
+    z.refine((alias) => (alias.lang === 'zh') === HAN.test(alias.text), {
+      message: "lang must be 'zh' exactly when the alias contains Chinese characters",
+    }),
+    z.refine((alias) => !(alias.caseSensitive === true && alias.lang === 'zh'), {
+      message: 'caseSensitive only applies to Latin aliases',
+    }),
+  );
 export type Alias = z.infer<typeof AliasSchema>;
 
 /**
@@ -106,13 +110,13 @@ export const FigureSchema = z.strictObject({
   kind: z.literal('figure'),
   value: z.number(),
   unit: UnitSchema,
-  approx: z.boolean().optional(),
-  estimated: z.boolean().optional(),
-  projected: z.boolean().optional(),
-  reportedly: z.boolean().optional(),
-  bound: z.enum(['over']).optional(),
+  approx: z.optional(z.boolean()),
+  estimated: z.optional(z.boolean()),
+  projected: z.optional(z.boolean()),
+  reportedly: z.optional(z.boolean()),
+  bound: z.optional(z.enum(['over'])),
   /** Digits after the decimal point as printed (the benchmark table prints 92.0, not 92). */
-  decimals: z.int().min(0).max(3).optional(),
+  decimals: z.optional(z.int().check(z.minimum(0), z.maximum(3))),
 });
 export type Figure = z.infer<typeof FigureSchema>;
 
@@ -127,8 +131,8 @@ const sourced = { source: SectionIdSchema };
 
 /** One numeric table cell: a figure or "not reported", and the part of the article it is from. */
 export const FigureCellSchema = z.discriminatedUnion('kind', [
-  FigureSchema.extend(sourced),
-  NotReportedSchema.extend(sourced),
+  z.extend(FigureSchema, sourced),
+  z.extend(NotReportedSchema, sourced),
 ]);
 export type FigureCell = z.infer<typeof FigureCellSchema>;
 
@@ -142,7 +146,7 @@ export type TextValue = z.infer<typeof TextValueSchema>;
 /** A fact whose value is other entities (a flagship model, a list of backers). */
 export const EntitiesValueSchema = z.strictObject({
   kind: z.literal('entities'),
-  ids: z.array(EntityIdSchema).min(1),
+  ids: z.array(EntityIdSchema).check(z.minLength(1)),
 });
 export type EntitiesValue = z.infer<typeof EntitiesValueSchema>;
 
@@ -160,9 +164,9 @@ export const FactSchema = z.strictObject({
   label: LocalTextSchema,
   value: FactValueSchema,
   /** Where the article states it; the first is where it is stated most fully. */
-  sources: z.array(SectionIdSchema).min(1),
+  sources: z.array(SectionIdSchema).check(z.minLength(1)),
   /** Other entities the fact is about (e.g. the lender of a defaulted loan). */
-  refs: z.array(EntityIdSchema).optional(),
+  refs: z.optional(z.array(EntityIdSchema)),
 });
 export type Fact = z.infer<typeof FactSchema>;
 
@@ -170,16 +174,16 @@ export const EntitySchema = z.strictObject({
   id: EntityIdSchema,
   group: GroupIdSchema,
   name: LocalTextSchema,
-  aliases: z.array(AliasSchema).min(1),
+  aliases: z.array(AliasSchema).check(z.minLength(1)),
   /** One line, our own words. */
   description: LocalTextSchema,
-  facts: z.array(FactSchema).min(1),
+  facts: z.array(FactSchema).check(z.minLength(1)),
   related: z.array(EntityIdSchema),
 });
 export type Entity = z.infer<typeof EntitySchema>;
 
 /** An entity as written in data/entities: the facts that live in tables are added in code. */
-export const AuthoredEntitySchema = EntitySchema.extend({ facts: z.array(FactSchema) });
+export const AuthoredEntitySchema = z.extend(EntitySchema, { facts: z.array(FactSchema) });
 export type AuthoredEntity = z.infer<typeof AuthoredEntitySchema>;
 
 // ---- Tables -------------------------------------------------------------------------------
@@ -209,7 +213,7 @@ export const LandscapeRowSchema = z.strictObject({
   valuation: FigureCellSchema,
   differentiator: TextCellSchema,
   /** The backers in our words, plus the ids of those that are entities. */
-  funding: TextCellSchema.extend({ funderIds: z.array(EntityIdSchema) }),
+  funding: z.extend(TextCellSchema, { funderIds: z.array(EntityIdSchema) }),
 });
 export type LandscapeRow = z.infer<typeof LandscapeRowSchema>;
 
@@ -246,7 +250,7 @@ export const MarketTableSchema = z.strictObject({
       key: MarketColumnKeySchema,
       label: LocalTextSchema,
       /** The entity the column is about, where there is one (Zhipu's revenue). */
-      entityId: EntityIdSchema.optional(),
+      entityId: z.optional(EntityIdSchema),
     }),
   ),
   rows: z.array(MarketRowSchema),
@@ -294,7 +298,7 @@ export const ArticleSchema = z.strictObject({
   title: LocalTextSchema,
   /** Publication label as the UI shows it: 'June 2026' / '2026 年 6 月'. */
   published: LocalTextSchema,
-  date: z.strictObject({ year: z.int(), month: z.int().min(1).max(12) }),
+  date: z.strictObject({ year: z.int(), month: z.int().check(z.minimum(1), z.maximum(12)) }),
   sections: z.array(SectionSchema),
 });
 export type Article = z.infer<typeof ArticleSchema>;

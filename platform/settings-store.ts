@@ -54,7 +54,9 @@ export async function loadSettings(): Promise<Settings> {
 async function write(current: StoredSettings, next: Settings): Promise<void> {
   const parsed = SettingsSchema.safeParse(next);
   if (!parsed.success) {
-    throw new SettingsWriteError(parsed.error.issues.map((issue) => issue.message).join('; '));
+    // zod/mini gives every issue the same message; the code and the path say what is wrong.
+    const issues = parsed.error.issues.map(({ code, path }) => `${path.join('.')}: ${code}`);
+    throw new SettingsWriteError(`invalid settings (${issues.join('; ')})`);
   }
   const plan = planStorageWrite(current, parsed.data);
   if (isEmptyWrite(plan)) return;

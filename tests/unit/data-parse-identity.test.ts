@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { authoredEntities } from '../../data/entities';
-import { z } from 'zod';
+import { z } from '../../core/zod';
 import { articleData } from '../../data/article';
 import { groupsData } from '../../data/groups';
 import {
@@ -22,7 +22,7 @@ import { marketTableData } from '../../data/tables/market-table';
 // A production build ships the data without parsing it (data/index.ts). That is only sound if
 // parsing is a pure check: it must accept every value and give back exactly what it was given.
 describe('parsing the data changes nothing, so production may skip it', () => {
-  const cases: [string, z.ZodType, unknown][] = [
+  const cases: [string, z.ZodMiniType, unknown][] = [
     ['article', ArticleSchema, articleData],
     ['groups', z.array(GroupSchema), groupsData],
     ['benchmark table', BenchmarkTableSchema, benchmarkTableData],

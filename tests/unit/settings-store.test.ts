@@ -82,6 +82,8 @@ describe('updateSettings', () => {
   it('refuses an invalid result and changes nothing', async () => {
     const bad = (s: Settings): Settings => ({ ...s, card: { ...s.card, delayMs: -1 } });
     await expect(updateSettings(bad)).rejects.toBeInstanceOf(SettingsWriteError);
+    // zod/mini words every issue alike; the error names the field instead.
+    await expect(updateSettings(bad)).rejects.toThrow('card.delayMs: too_small');
     expect(await sync().get(null)).toEqual({});
   });
 });

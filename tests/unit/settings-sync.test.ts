@@ -19,6 +19,13 @@ describe('toStoredSettings', () => {
       'appearance.models': { color: '#000000', style: 'both' },
     });
   });
+
+  it('treats an entity the settings do not list yet as at its default (on)', () => {
+    const settings = defaultSettings();
+    delete settings.entities['glm-4'];
+    settings.entities['zhipu-ai'] = false;
+    expect(toStoredSettings(settings)).toStrictEqual({ 'entities.zhipu-ai': false });
+  });
 });
 
 describe('planStorageWrite', () => {
