@@ -113,12 +113,20 @@ export function createCardHost({
 
   let attached = false;
 
-  // Entering fullscreen closes open popovers, and without the top layer (no Popover API) only
-  // the fullscreen element's subtree is drawn: the host follows into it.
-  const parentForHost = (): Element => document.fullscreenElement ?? document.documentElement;
+  // While an element is fullscreen the rest of the document is inert: a card outside it would
+  // paint but never take the pointer. So the host goes into the fullscreen element (the one that
+  // asked, through shadow roots), and without the top layer that subtree is all that is drawn.
+  const parentForHost = (): Element => {
+    let full = document.fullscreenElement;
+    while (full?.shadowRoot?.fullscreenElement) full = full.shadowRoot.fullscreenElement;
+    return full ?? document.documentElement;
+  };
 
   const show = () => {
-    parentForHost().append(host);
+    const parent = parentForHost();
+    // Moving a showing popover closes it; opening it again puts it on top of the top layer,
+    // above the fullscreen element that entered it after the card opened.
+    if (host.parentElement !== parent) parent.append(host);
     if (usePopover && !host.matches(':popover-open')) {
       try {
         host.showPopover();
@@ -130,8 +138,10 @@ export function createCardHost({
 
   const onFullscreenChange = () => {
     if (!attached || host.parentElement === parentForHost()) return;
-    // Moving a popover out of the document closes it; show() opens it again in its new place.
+    // Moving the host drops the focus it held: the reader's place in the card comes back.
+    const focused = shadow.activeElement;
     show();
+    if (focused instanceof HTMLElement) focused.focus({ preventScroll: true });
     onReattach?.();
   };
   document.addEventListener('fullscreenchange', onFullscreenChange);

@@ -1,33 +1,49 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  computeCardPosition,
-  followMention,
-  preferredPlacement,
-  rangeReference,
-  type Placed,
-} from '@/entrypoints/content/card-position';
+import { GUTTER, OFFSET, type CardPlacement } from '@/core/card-placement';
+import { followMention } from '@/entrypoints/content/card-position';
 
 const CARD_WIDTH = 300;
 const CARD_HEIGHT = 200;
-/** The module's gutter: the card keeps this far from the viewport edges. */
-const GUTTER = 8;
 
 let root: HTMLElement;
 let card: HTMLElement;
+const stops: (() => void)[] = [];
 
-/** A mention-sized range on a word placed at viewport position (left, top). */
-function wordAt(left: number, top: number, word = 'Zhipu AI'): Range {
+/** A range over `word` in a fixed-position span whose top-left corner is at (left, top). */
+function wordAt(left: number, top: number, word = 'Zhipu AI', parent: Element = root): Range {
   const span = document.createElement('span');
   span.textContent = word;
   span.style.cssText = `position: fixed; left: ${left}px; top: ${top}px; font: 16px monospace; white-space: nowrap;`;
-  root.append(span);
+  parent.append(span);
   const range = document.createRange();
   range.selectNodeContents(span.firstChild as Text);
   return range;
 }
 
-function place(range: Range, pointer?: { x: number; y: number }): Promise<Placed> {
-  return computeCardPosition({ reference: rangeReference(range), floating: card, pointer });
+/** Starts following and records every placement; stopped after the test. */
+function follow(range: Range, pointer?: { x: number; y: number }): CardPlacement[] {
+  const seen: CardPlacement[] = [];
+  stops.push(
+    followMention({
+      range,
+      floating: card,
+      pointer,
+      apply: (placed) => {
+        seen.push(placed);
+        card.style.left = `${placed.x}px`;
+        card.style.top = `${placed.y}px`;
+      },
+    }),
+  );
+  return seen;
+}
+
+function frames(count = 2): Promise<void> {
+  return new Promise((resolve) => {
+    const step = (left: number) =>
+      left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1));
+    step(count);
+  });
 }
 
 beforeEach(() => {
@@ -39,51 +55,42 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  for (const stop of stops.splice(0)) stop();
   root.remove();
   card.remove();
+  window.scrollTo(0, 0);
 });
 
-describe('card position', () => {
-  it('puts the card below the mention, aligned with its start, when there is room', async () => {
+describe('followMention', () => {
+  it('places the card below the mention at once, aligned with its start', () => {
     const range = wordAt(100, 100);
     const rect = range.getBoundingClientRect();
-    const placed = await place(range);
-    expect(placed.placement).toBe('bottom-start');
-    expect(placed.y).toBeGreaterThanOrEqual(rect.bottom);
-    expect(placed.x).toBe(Math.round(rect.left));
-    expect(placed.referenceHidden).toBe(false);
+    const seen = follow(range);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({
+      side: 'bottom',
+      x: Math.floor(rect.left),
+      y: Math.floor(rect.bottom + OFFSET),
+      referenceHidden: false,
+    });
   });
 
-  it('flips above the mention at the bottom of the viewport', async () => {
+  it('flips above a mention at the bottom of the viewport', () => {
     const range = wordAt(100, window.innerHeight - 40);
     const rect = range.getBoundingClientRect();
-    const placed = await place(range);
-    expect(placed.placement.startsWith('top')).toBe(true);
-    expect(placed.y + CARD_HEIGHT).toBeLessThanOrEqual(rect.top);
+    const [placed] = follow(range);
+    expect(placed?.side).toBe('top');
+    expect((placed?.y ?? 0) + CARD_HEIGHT).toBeLessThanOrEqual(rect.top);
   });
 
-  it('shifts left to stay inside the viewport at its right edge', async () => {
-    const range = wordAt(window.innerWidth - 60, 100);
-    const placed = await place(range);
-    expect(placed.x + CARD_WIDTH).toBeLessThanOrEqual(window.innerWidth - GUTTER);
-    expect(placed.x).toBeGreaterThanOrEqual(GUTTER);
+  it('shifts left to stay inside the viewport at its right edge', () => {
+    const [placed] = follow(wordAt(document.documentElement.clientWidth - 60, 100));
+    expect((placed?.x ?? 0) + CARD_WIDTH).toBeLessThanOrEqual(
+      document.documentElement.clientWidth - GUTTER,
+    );
   });
 
-  it('tells how much height is left, so a tall card can scroll inside it', async () => {
-    const range = wordAt(100, 100);
-    const rect = range.getBoundingClientRect();
-    const placed = await place(range);
-    expect(placed.maxHeight).toBeLessThanOrEqual(window.innerHeight - rect.bottom);
-    expect(placed.maxHeight).toBeGreaterThan(CARD_HEIGHT);
-  });
-
-  it('reports a mention scrolled out of sight as hidden', async () => {
-    const range = wordAt(100, -200);
-    const placed = await place(range);
-    expect(placed.referenceHidden).toBe(true);
-  });
-
-  it('follows the line under the pointer for a mention that wraps', async () => {
+  it('sits under the line the pointer is on for a mention that wraps', () => {
     const p = document.createElement('p');
     p.style.cssText =
       'position: fixed; left: 40px; top: 60px; width: 16ch; font: 16px/2 monospace; margin: 0;';
@@ -94,46 +101,166 @@ describe('card position', () => {
     range.setStart(node, node.data.indexOf('Zhipu'));
     range.setEnd(node, node.data.length);
     const [first, second] = Array.from(range.getClientRects());
-    expect(first && second && second.top > first.top).toBe(true);
-    if (!first || !second) return;
-    const onSecond = await place(range, { x: second.left + 2, y: second.top + 4 });
-    expect(onSecond.y).toBeGreaterThanOrEqual(second.bottom);
-    expect(onSecond.x).toBe(Math.round(second.left));
-    const onFirst = await place(range, { x: first.left + 2, y: first.top + 4 });
-    // Under the first line (the viewport may be narrow enough to shift it left).
-    expect(onFirst.x).toBe(
-      Math.min(Math.round(first.left), window.innerWidth - GUTTER - CARD_WIDTH),
-    );
-    expect(onFirst.y).toBeGreaterThanOrEqual(first.bottom);
-    expect(onFirst.y).toBeLessThan(second.bottom);
+    if (!first || !second) throw new Error('the mention did not wrap');
+    expect(second.top).toBeGreaterThan(first.top);
+    const [onSecond] = follow(range, { x: second.left + 2, y: second.top + 4 });
+    expect(onSecond?.y).toBe(Math.floor(second.bottom + OFFSET));
+    expect(onSecond?.x).toBe(Math.floor(second.left));
+    const [onFirst] = follow(range, { x: first.left + 2, y: first.top + 4 });
+    expect(onFirst?.y).toBe(Math.floor(first.bottom + OFFSET));
   });
 
-  it('keeps following the mention when the page scrolls', async () => {
+  it('goes beside vertical text', () => {
+    const column = document.createElement('p');
+    column.style.cssText =
+      'position: fixed; left: 40px; top: 40px; writing-mode: vertical-rl; font: 16px monospace; margin: 0;';
+    column.textContent = '智谱清言';
+    root.append(column);
+    const range = document.createRange();
+    range.selectNodeContents(column.firstChild as Text);
+    const rect = range.getBoundingClientRect();
+    const [placed] = follow(range);
+    expect(placed?.side).toBe('right');
+    expect(placed?.x).toBe(Math.floor(rect.right + OFFSET));
+  });
+
+  it('follows the page as it scrolls, once per frame however many scroll events came', async () => {
     const spacer = document.createElement('div');
     spacer.style.height = '3000px';
     const p = document.createElement('p');
     p.textContent = 'Moving Zhipu AI text';
     root.append(p, spacer);
-    const node = p.firstChild as Text;
     const range = document.createRange();
-    range.setStart(node, 7);
-    range.setEnd(node, 15);
-    const seen: Placed[] = [];
-    const stop = followMention({ range, floating: card, apply: (placed) => seen.push(placed) });
-    try {
-      await expect.poll(() => seen.length).toBeGreaterThan(0);
-      const before = seen.at(-1)?.y ?? 0;
-      window.scrollBy(0, 50);
-      await expect.poll(() => seen.at(-1)?.y).toBe(before - 50);
-    } finally {
-      stop();
-      window.scrollTo(0, 0);
-    }
+    range.setStart(p.firstChild as Text, 7);
+    range.setEnd(p.firstChild as Text, 15);
+    const seen = follow(range);
+    // Past the resize observers' first report, which places once more.
+    await frames(4);
+    const before = seen.at(-1)?.y ?? 0;
+    const count = seen.length;
+    for (let i = 1; i <= 5; i += 1) window.scrollTo(0, i * 4);
+    await frames(3);
+    expect(seen.at(-1)?.y).toBe(before - 20);
+    expect(seen.length).toBe(count + 1);
   });
 
-  it('goes beside the text in vertical writing', () => {
-    expect(preferredPlacement('horizontal-tb')).toBe('bottom-start');
-    expect(preferredPlacement('vertical-rl')).toBe('right-start');
-    expect(preferredPlacement('vertical-lr')).toBe('left-start');
+  it('follows a scrolling element and hides the card when its mention is scrolled out of it', async () => {
+    const box = document.createElement('div');
+    box.style.cssText = 'height: 100px; overflow: auto; font: 16px/20px monospace;';
+    const text = document.createElement('p');
+    text.style.cssText = 'margin: 0; height: 400px;';
+    text.textContent = 'Zhipu AI at the top of a scroller';
+    box.append(text);
+    root.append(box);
+    const range = document.createRange();
+    range.setStart(text.firstChild as Text, 0);
+    range.setEnd(text.firstChild as Text, 8);
+    const seen = follow(range);
+    expect(seen.at(-1)?.referenceHidden).toBe(false);
+    box.scrollTop = 60;
+    await expect.poll(() => seen.at(-1)?.referenceHidden).toBe(true);
+    box.scrollTop = 0;
+    await expect.poll(() => seen.at(-1)?.referenceHidden).toBe(false);
+  });
+
+  it('counts a positioned mention as seen outside a static clipping parent it escapes', () => {
+    const clipper = document.createElement('div');
+    clipper.style.cssText = 'overflow: hidden; height: 10px; width: 10px;';
+    root.append(clipper);
+    const [placed] = follow(wordAt(200, 200, 'GLM-4', clipper));
+    expect(placed?.referenceHidden).toBe(false);
+  });
+
+  it('ignores overflow on an inline element, which clips nothing', () => {
+    const p = document.createElement('p');
+    const link = document.createElement('a');
+    link.style.cssText = 'overflow: hidden; text-overflow: ellipsis;';
+    link.textContent = 'Zhipu AI';
+    p.append('Read about ', link);
+    root.append(p);
+    const range = document.createRange();
+    range.selectNodeContents(link.firstChild as Text);
+    const [placed] = follow(range);
+    expect(placed?.referenceHidden).toBe(false);
+  });
+
+  it('hides the card for a mention scrolled out of the viewport', () => {
+    const [placed] = follow(wordAt(100, -200));
+    expect(placed?.referenceHidden).toBe(true);
+  });
+
+  it('places again when the card changes size', async () => {
+    const range = wordAt(100, Math.floor(window.innerHeight / 2));
+    const seen = follow(range);
+    await frames();
+    expect(seen.at(-1)?.side).toBe('bottom');
+    card.style.height = `${Math.floor(window.innerHeight / 2) + 20}px`;
+    await expect.poll(() => seen.at(-1)?.side).toBe('top');
+  });
+
+  it('a card capped too short by an earlier cap still ends on the side where it fits whole', async () => {
+    // As the real card: content taller than a stale cap left from an earlier placement; the
+    // caller applies each new cap. Below has too little room for the content, above has enough.
+    const viewport = window.innerHeight;
+    const natural = Math.floor(viewport * 0.5);
+    card.style.cssText = `position: fixed; left: 0; top: 0; width: ${CARD_WIDTH}px; max-height: 100px; overflow: auto;`;
+    const content = document.createElement('div');
+    content.style.height = `${natural}px`;
+    card.append(content);
+    const range = wordAt(100, Math.floor(viewport * 0.6));
+    const seen: CardPlacement[] = [];
+    stops.push(
+      followMention({
+        range,
+        floating: card,
+        apply: (placed) => {
+          seen.push(placed);
+          card.style.maxHeight = `${placed.maxHeight}px`;
+          card.style.top = `${placed.y}px`;
+        },
+      }),
+    );
+    await expect.poll(() => seen.at(-1)?.side).toBe('top');
+    await frames(3);
+    expect(seen.at(-1)?.side).toBe('top');
+    expect(card.getBoundingClientRect().height).toBe(natural);
+    expect(card.getBoundingClientRect().bottom).toBeLessThanOrEqual(
+      range.getBoundingClientRect().top,
+    );
+  });
+
+  it('stops: no placement after the stop, whatever scrolls or resizes', async () => {
+    const spacer = document.createElement('div');
+    spacer.style.height = '3000px';
+    root.append(spacer);
+    const seen = follow(wordAt(100, 100));
+    await frames();
+    const stop = stops.pop();
+    stop?.();
+    const count = seen.length;
+    window.scrollTo(0, 100);
+    card.style.height = '250px';
+    await frames(3);
+    expect(seen.length).toBe(count);
+  });
+
+  it('works on a page without a body', async () => {
+    const body = document.body;
+    const main = document.createElement('main');
+    document.documentElement.append(main);
+    main.append(card);
+    body.remove();
+    try {
+      const range = wordAt(100, 100, 'Zhipu AI', main);
+      const seen = follow(range);
+      expect(seen[0]?.referenceHidden).toBe(false);
+      expect(seen[0]?.y).toBe(Math.floor(range.getBoundingClientRect().bottom + OFFSET));
+      window.dispatchEvent(new Event('resize'));
+      await frames();
+      expect(seen.length).toBeGreaterThan(1);
+    } finally {
+      main.remove();
+      document.documentElement.append(body);
+    }
   });
 });

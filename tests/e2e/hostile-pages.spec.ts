@@ -8,14 +8,14 @@ import {
   answeringTabId,
   badgeText,
   countPixels,
-  sendToTab,
   waitForHighlights,
   withPage,
   type Box,
 } from './engine-extension';
 import { highlightedIn } from './engine-page-probe';
+import { bumpTwice, countsOf, pageMentions } from './hostile-helpers';
 import { expect, test } from './harness/fixtures';
-import type { ExtensionBrowser, TestPage } from './harness/extension-browser';
+import type { TestPage } from './harness/extension-browser';
 
 /** Longer than the hover delay plus the closing delay, with room for a slow machine. */
 const SETTLE_MS = 5_000;
@@ -23,34 +23,6 @@ const SETTLE_MS = 5_000;
 const BLUE: [number, number, number] = [0x1a, 0x73, 0xe8];
 // Pixels within this distance per channel count as the colour (anti-aliasing blends edges).
 const TOLERANCE = 40;
-
-interface PageMentionsReply {
-  host: string;
-  mentions: { entityId: string; text: string; count: number }[];
-}
-
-/** What the top frame's content script says it found, asked from an extension page. */
-async function pageMentions(ext: ExtensionBrowser): Promise<PageMentionsReply> {
-  const tabId = await answeringTabId(ext);
-  return (await sendToTab(ext, tabId, { type: 'get-page-mentions' })) as PageMentionsReply;
-}
-
-/** Mention counts by entity, from the content script's answer. */
-function countsOf(reply: PageMentionsReply): Record<string, number> {
-  return Object.fromEntries(reply.mentions.map((mention) => [mention.entityId, mention.count]));
-}
-
-/** Clicks the page's own `#bump` button twice and returns what its counter shows. */
-async function bumpTwice(page: TestPage): Promise<string> {
-  const point = await page.evaluate(() => {
-    const button = document.getElementById('bump')?.getBoundingClientRect();
-    return button ? { x: button.left + button.width / 2, y: button.top + button.height / 2 } : null;
-  });
-  if (!point) throw new Error('no #bump button');
-  await page.click(point.x, point.y);
-  await page.click(point.x, point.y);
-  return page.evaluate(() => document.getElementById('count')?.textContent ?? '');
-}
 
 /**
  * Hovers the first highlighted mention of frame `index` (top-page coordinates) and returns the
@@ -300,6 +272,57 @@ test('a frameset: each frame highlights its own text', async ({ extBrowser, fixt
   });
 });
 
+test('near every edge of the viewport the card stays inside it and off its mention', async ({
+  extBrowser,
+  fixtures,
+}, testInfo) => {
+  // The placement's margin from the viewport's edges (core/card-placement.ts).
+  const GUTTER = 8;
+  await withPage(extBrowser, `${fixtures}/hostile/edges.html`, async (page) => {
+    await page.bringToFront();
+    await waitForHighlights(page, 5);
+    const cases = [
+      { selector: '#top-left', entity: 'zhipu-ai', above: false },
+      { selector: '#top-right', entity: 'glm-4', above: false },
+      { selector: '#bottom-left', entity: 'suning', above: true },
+      { selector: '#bottom-right', entity: 'zhipu-ai', above: true },
+      { selector: '#middle', entity: 'glm-4', above: false },
+    ];
+    // A roomy viewport, then one shorter than the card: there it is capped and scrolls.
+    for (const [width, height] of [
+      [1280, 800],
+      [640, 360],
+    ] as const) {
+      await page.setViewport(width, height);
+      for (const { selector, entity, above } of cases) {
+        const label = `${selector} in ${width}x${height}`;
+        const [spot] = await page.evaluate(listMentions, selector);
+        if (!spot) throw new Error(`no mention on screen: ${label}`);
+        await page.mouseMove(spot.x, spot.y);
+        await page.waitFor(cardShows, entity, SETTLE_MS);
+        const card = await page.evaluate(readCard);
+        const view = await page.evaluate(() => ({
+          width: document.documentElement.clientWidth,
+          height: document.documentElement.clientHeight,
+        }));
+        if (!card.rect) throw new Error(`no card: ${label}`);
+        await page.screenshot(
+          testInfo.outputPath(`edge-${selector.slice(1)}-${width}x${height}.png`),
+        );
+        expect(card.rect.left, label).toBeGreaterThanOrEqual(GUTTER);
+        expect(card.rect.top, label).toBeGreaterThanOrEqual(GUTTER);
+        expect(card.rect.right, label).toBeLessThanOrEqual(view.width - GUTTER);
+        expect(card.rect.bottom, label).toBeLessThanOrEqual(view.height - GUTTER);
+        if (above) expect(card.rect.bottom, label).toBeLessThanOrEqual(spot.rect.top);
+        else expect(card.rect.top, label).toBeGreaterThanOrEqual(spot.rect.bottom);
+        await page.mouseMove(view.width / 2, 2);
+        await page.waitFor(cardClosed, undefined, SETTLE_MS);
+      }
+    }
+    expect(page.errors).toEqual([]);
+  });
+});
+
 test('a page whose body was removed is still read', async ({ extBrowser, fixtures }) => {
   await withPage(extBrowser, `${fixtures}/hostile/no-body.html`, async (page) => {
     await page.bringToFront();
@@ -309,6 +332,101 @@ test('a page whose body was removed is still read', async ({ extBrowser, fixture
       { group: 'ai-companies', text: 'Zhipu AI' },
       { group: 'models', text: 'GLM-4' },
     ]);
+    // The card's host goes under <html>, and placing it needs no body either.
+    const spot = (await page.evaluate(listMentions, '#text')).find((m) => m.text === 'GLM-4');
+    if (!spot) throw new Error('no GLM-4 mention on screen');
+    await page.mouseMove(spot.x, spot.y);
+    await page.waitFor(cardShows, 'glm-4', SETTLE_MS);
+    expect(await page.evaluate(factText, 'parameters')).toBe('Parameters ~130B est.');
+    const card = await page.evaluate(readCard);
+    expect(card.onTop).toBe(true);
+    expect(card.rect && card.rect.top >= spot.rect.bottom).toBe(true);
+    await page.mouseMove(2, 2);
+    await page.waitFor(cardClosed, undefined, SETTLE_MS);
+    expect(await bumpTwice(page)).toBe('2');
+    expect(page.errors).toEqual([]);
+  });
+});
+
+/**
+ * The card as the page shows it, looked for in the document or in the shadow root of `scope`
+ * (a selector): open and placed, its entity, its host's parent, whether it is what the page
+ * hits at its centre (an inert card paints but is not hit), and its box.
+ */
+function cardIn(scope: string | null) {
+  const root = scope === null ? document : document.querySelector(scope)?.shadowRoot;
+  const host = root?.querySelector('zhipu-facts-card');
+  const card = host?.shadowRoot?.querySelector<HTMLElement>('.card');
+  if (!root || !host?.isConnected || !card) return null;
+  const rect = card.getBoundingClientRect();
+  const hit = root.elementFromPoint((rect.left + rect.right) / 2, (rect.top + rect.bottom) / 2);
+  return {
+    open: getComputedStyle(host).visibility === 'visible',
+    entity: card.dataset.entity ?? null,
+    parent: host.parentElement?.id || host.parentElement?.localName || null,
+    onTop: hit === host,
+    rect: { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom },
+  };
+}
+
+test('fullscreen entered while a card is open: the card goes along, on top and placed', async ({
+  extBrowser,
+  fixtures,
+}) => {
+  await withPage(extBrowser, `${fixtures}/hostile/fullscreen.html`, async (page) => {
+    await page.bringToFront();
+    await waitForHighlights(page, 3);
+    // What is fullscreen: the element's id or tag, or why the page was refused.
+    const fullscreen = () =>
+      page.evaluate(() => {
+        const element = document.fullscreenElement;
+        return element
+          ? element.id || element.localName
+          : (document.documentElement.dataset.refused ?? null);
+      });
+    const cases = [
+      { selector: '#in-stage', entity: 'zhipu-ai', element: 'stage', scope: null, parent: 'stage' },
+      { selector: '#whole', entity: 'glm-4', element: 'html', scope: null, parent: 'html' },
+      // The document sees the component; the card must go into the element inside it.
+      {
+        selector: '#in-player',
+        entity: 'suning',
+        element: 'player',
+        scope: '#player',
+        parent: 'screen',
+      },
+    ];
+    for (const { selector, entity, element, scope, parent } of cases) {
+      const [spot] = await page.evaluate(listMentions, selector);
+      if (!spot) throw new Error(`no mention on screen in ${selector}`);
+      await page.mouseMove(spot.x, spot.y);
+      await page.waitFor(cardShows, entity, SETTLE_MS);
+      // The click pins the card, and the page answers it by going fullscreen.
+      await page.click(spot.x, spot.y);
+      await expect.poll(fullscreen, { timeout: SETTLE_MS }).toBe(element);
+      const shown = async (where: string | null) => {
+        const card = await page.evaluate(cardIn, where);
+        return (
+          card && { open: card.open, entity: card.entity, parent: card.parent, onTop: card.onTop }
+        );
+      };
+      await expect
+        .poll(() => shown(scope), { timeout: SETTLE_MS, message: selector })
+        .toEqual({ open: true, entity, parent, onTop: true });
+      // Placed again against the mention, which fullscreen moved.
+      const [moved] = await page.evaluate(listMentions, selector);
+      const rect = (await page.evaluate(cardIn, scope))?.rect;
+      if (!moved || !rect) throw new Error(`no mention or card in fullscreen in ${selector}`);
+      expect(rect.top >= moved.rect.bottom || rect.bottom <= moved.rect.top, selector).toBe(true);
+
+      await page.evaluate(() => document.exitFullscreen());
+      await expect.poll(fullscreen, { timeout: SETTLE_MS }).toBeNull();
+      await expect
+        .poll(() => shown(null), { timeout: SETTLE_MS, message: selector })
+        .toEqual({ open: true, entity, parent: 'html', onTop: true });
+      await page.press('Escape');
+      await page.waitFor(cardClosed, undefined, SETTLE_MS);
+    }
     expect(await bumpTwice(page)).toBe('2');
     expect(page.errors).toEqual([]);
   });
