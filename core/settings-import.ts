@@ -15,7 +15,11 @@ export const EXPORT_FILE_NAME = 'zhipu-facts-settings.json';
 
 type Bilingual = Record<UiLang, string>;
 
-/** One thing wrong with an imported file: where (a path like 'card.delayMs') and why. */
+/**
+ * One thing wrong with an imported file: where (a path like 'card.delayMs' or
+ * 'sites.blocked[2]'; a key that holds a dot or a space is quoted, as in '["card.delayMs"]')
+ * and why.
+ */
 export interface ImportProblem {
   /** '' when the problem is the file as a whole. */
   path: string;
@@ -30,46 +34,115 @@ export function exportSettingsJson(settings: z.infer<typeof SettingsSchema>): st
   return `${JSON.stringify(settings, null, 2)}\n`;
 }
 
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 // Values and keys from the file are quoted in messages; a hostile file could hold megabytes.
 const QUOTE_LIMIT = 60;
 
+/**
+ * The start of a value's JSON text, cut soon after `limit` characters. Not JSON.stringify: it
+ * recurses through the whole value, and a file under the size limit can nest lists 30,000 deep,
+ * past the stack. Every level here writes a bracket before going deeper, so stopping at the
+ * limit also bounds the depth.
+ */
+function jsonStart(value: unknown, limit: number): string {
+  let text = '';
+  const write = (part: string): boolean => {
+    text += part;
+    return text.length <= limit;
+  };
+  const walk = (node: unknown): boolean => {
+    if (Array.isArray(node)) {
+      if (!write('[')) return false;
+      for (const [index, item] of node.entries()) {
+        if ((index > 0 && !write(',')) || !walk(item)) return false;
+      }
+      return write(']');
+    }
+    if (isPlainObject(node)) {
+      if (!write('{')) return false;
+      let first = true;
+      for (const [key, item] of Object.entries(node)) {
+        if (!write(`${first ? '' : ','}${JSON.stringify(key.slice(0, limit))}:`)) return false;
+        if (!walk(item)) return false;
+        first = false;
+      }
+      return write('}');
+    }
+    const short = typeof node === 'string' ? node.slice(0, limit) : node;
+    return write(JSON.stringify(short) ?? String(short));
+  };
+  walk(value);
+  return text;
+}
+
 function quote(value: unknown): string {
-  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  const text = typeof value === 'string' ? value : jsonStart(value, QUOTE_LIMIT);
   const short = text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text;
   return `“${short}”`;
 }
 
+// A key is written bare only when it cannot be misread; any other (with a dot, a bracket or a
+// space, or empty) is written as JSON in brackets, so a path names one place in the file: a
+// top-level key "card.delayMs" is ["card.delayMs"], not the delay inside "card".
+const BARE_KEY = /^[\p{L}\p{N}_$-]+$/u;
+
 function formatPath(path: readonly PropertyKey[]): string {
   let text = '';
   for (const segment of path) {
+    const key = String(segment);
     if (typeof segment === 'number') text += `[${segment}]`;
-    else text += text ? `.${String(segment)}` : String(segment);
+    else if (!BARE_KEY.test(key)) text += `[${JSON.stringify(key.slice(0, 2 * QUOTE_LIMIT))}]`;
+    else text += text ? `.${key}` : key;
   }
   return text.length > 2 * QUOTE_LIMIT ? `${text.slice(0, 2 * QUOTE_LIMIT)}…` : text;
 }
 
-const EXPECTED: Record<string, Bilingual> = {
-  number: { en: 'a number', zh: '数字' },
-  int: { en: 'a whole number', zh: '整数' },
-  boolean: { en: 'true or false', zh: '布尔值（true 或 false）' },
-  string: { en: 'text', zh: '文本' },
-  object: { en: 'an object', zh: '对象' },
-  array: { en: 'a list', zh: '列表' },
-};
+const NUMBER: Bilingual = { en: 'a number', zh: '数字' };
+const BOOLEAN: Bilingual = { en: 'true or false', zh: '布尔值（true 或 false）' };
+const TEXT: Bilingual = { en: 'text', zh: '文本' };
+const LIST: Bilingual = { en: 'a list', zh: '列表' };
+const GROUP: Bilingual = { en: 'a group of settings (an object)', zh: '一组设置（对象）' };
 
+// What a setting takes, keyed by zod's name for the type. Zod's names ('record', 'int') are not
+// words a reader knows, so a type missing here gets a general reason, never its zod name.
+const EXPECTED: ReadonlyMap<string, Bilingual> = new Map([
+  ['number', NUMBER],
+  ['int', { en: 'a whole number', zh: '整数' }],
+  ['boolean', BOOLEAN],
+  ['string', TEXT],
+  ['object', GROUP],
+  ['record', GROUP],
+  ['array', LIST],
+]);
+
+/** What the file holds instead, by the JSON kind of the value. */
 function describeValue(value: unknown): Bilingual {
   if (value === null) return { en: 'null', zh: 'null' };
-  if (Array.isArray(value)) return EXPECTED.array as Bilingual;
-  if (typeof value === 'number' && !Number.isInteger(value)) {
-    return { en: 'a number with a fraction', zh: '带小数的数字' };
+  if (Array.isArray(value)) return LIST;
+  switch (typeof value) {
+    case 'number':
+      return Number.isInteger(value)
+        ? NUMBER
+        : { en: 'a number with a fraction', zh: '带小数的数字' };
+    case 'boolean':
+      return BOOLEAN;
+    case 'string':
+      return TEXT;
+    default:
+      return { en: 'an object', zh: '对象' };
   }
-  return EXPECTED[typeof value] ?? { en: typeof value, zh: typeof value };
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let current = root;
   for (const segment of path) {
-    if (typeof current !== 'object' || current === null) return undefined;
+    // Own keys only: a path must not find 'constructor' or 'toString' on a prototype.
+    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, segment)) {
+      return undefined;
+    }
     current = (current as Record<PropertyKey, unknown>)[segment];
   }
   return current;
@@ -121,7 +194,8 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): ImportProblem[]
   switch (issue.code) {
     case 'invalid_type': {
       if (value === undefined) return at(MISSING);
-      const expected = EXPECTED[issue.expected] ?? { en: issue.expected, zh: issue.expected };
+      const expected = EXPECTED.get(issue.expected);
+      if (!expected) return at(NOT_ACCEPTED);
       const found = describeValue(value);
       return at({
         en: `must be ${expected.en}, not ${found.en}`,
@@ -176,29 +250,44 @@ export function tooLargeProblem(bytes: number): ImportResult {
   });
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const SECTIONS: readonly string[] = ['card', 'sites', 'appearance', 'entities'];
 
-const SECTIONS = ['card', 'sites', 'appearance', 'entities'] as const;
+/**
+ * An object for keys taken from a file. It has no prototype, so a key named '__proto__' becomes
+ * an own key like any other unknown one, to be refused by name; on a plain `{}` the assignment
+ * would replace the prototype instead, dropping the key unseen and letting its value pose as
+ * inherited keys.
+ */
+const keyRecord = (): Record<string, unknown> => Object.create(null) as Record<string, unknown>;
 
-/** The file's nested sections as stored keys, so older files run through the same migrations. */
-function toStored(file: Record<string, unknown>): StoredSettings {
-  const stored: StoredSettings = {};
+/**
+ * The file's nested sections as stored keys, so older files run through the same migrations.
+ * A top-level key with a dot is no setting of any version (files nest their sections); it is
+ * kept apart, to be refused under its own name rather than read as a key of a section.
+ */
+function toStored(file: Record<string, unknown>): {
+  stored: StoredSettings;
+  dotted: Record<string, unknown>;
+} {
+  const stored = keyRecord();
+  const dotted = keyRecord();
   for (const [key, value] of Object.entries(file)) {
-    if ((SECTIONS as readonly string[]).includes(key) && isPlainObject(value)) {
+    if (SECTIONS.includes(key) && isPlainObject(value)) {
       for (const [inner, innerValue] of Object.entries(value)) {
         stored[`${key}.${inner}`] = innerValue;
       }
+    } else if (key.includes('.')) {
+      dotted[key] = value;
     } else {
       stored[key] = value;
     }
   }
-  return stored;
+  return { stored, dotted };
 }
 
+/** Stored keys back into a file's nested sections ('card.delayMs' -> card.delayMs). */
 function fromStored(stored: StoredSettings): Record<string, unknown> {
-  const file: Record<string, unknown> = {};
+  const file = keyRecord();
   for (const [key, value] of Object.entries(stored)) {
     const dot = key.indexOf('.');
     if (dot === -1) {
@@ -206,7 +295,7 @@ function fromStored(stored: StoredSettings): Record<string, unknown> {
       continue;
     }
     const section = key.slice(0, dot);
-    const inner = isPlainObject(file[section]) ? file[section] : {};
+    const inner = isPlainObject(file[section]) ? file[section] : keyRecord();
     inner[key.slice(dot + 1)] = value;
     file[section] = inner;
   }
@@ -264,6 +353,7 @@ function checkVersion(version: unknown): ImportResult | undefined {
  * Reads an imported settings file. Either every setting is valid and the settings come back
  * whole, or nothing is taken and each problem names its field and says what is wrong.
  * Entities and groups the file does not mention (added since it was written) take their defaults.
+ * Never throws: keys like '__proto__' are refused as unknown, deep values are quoted by their start.
  */
 export function parseSettingsImport(text: string): ImportResult {
   const bytes = new TextEncoder().encode(text).length;
@@ -287,24 +377,32 @@ export function parseSettingsImport(text: string): ImportResult {
   if (versionProblem) return versionProblem;
 
   const defaults = defaultSettings();
-  const { stored, from } = migrateStoredSettings(toStored(file));
+  const { stored: fileStored, dotted } = toStored(file);
+  const { stored, from } = migrateStoredSettings(fileStored);
   // Settings added after an older file was written take their defaults; in a current file a
   // missing setting is an error, since this extension always writes every one.
   const migrated = fromStored(
-    from < SETTINGS_VERSION ? { ...toStored(defaults), ...stored } : stored,
+    from < SETTINGS_VERSION ? { ...toStored(defaults).stored, ...stored } : stored,
   );
-  const unknownEntities = isPlainObject(migrated.entities)
-    ? Object.keys(migrated.entities).filter((id) => !entityById(id))
-    : [];
-  if (unknownEntities.length > 0) {
-    return {
-      ok: false,
-      problems: unknownEntities.map((id) => ({
-        path: formatPath(['entities', id]),
-        reason: { en: 'no entity has this id', zh: '没有这个 id 的实体' },
-      })),
-    };
+  for (const section of SECTIONS) {
+    // An empty section has no stored keys; it is there, so what is missing are its fields.
+    if (isPlainObject(file[section]) && !isPlainObject(migrated[section])) {
+      migrated[section] = keyRecord();
+    }
   }
+  // Back at the top, where the schema refuses them by name as settings it does not know.
+  for (const [key, value] of Object.entries(dotted)) migrated[key] = value;
+
+  // The schema takes any id in `entities` (the registry is data, not schema), so ids are
+  // checked here. Spreads below copy own keys as they are, '__proto__' too, for the schema to see.
+  const entityProblems: ImportProblem[] = isPlainObject(migrated.entities)
+    ? Object.keys(migrated.entities)
+        .filter((id) => !entityById(id))
+        .map((id) => ({
+          path: formatPath(['entities', id]),
+          reason: { en: 'no entity has this id', zh: '没有这个 id 的实体' },
+        }))
+    : [];
   const merged = {
     ...migrated,
     ...(isPlainObject(migrated.entities)
@@ -315,9 +413,12 @@ export function parseSettingsImport(text: string): ImportResult {
       : {}),
   };
   const parsed = SettingsSchema.safeParse(merged);
-  if (parsed.success) return { ok: true, settings: parsed.data };
+  if (parsed.success && entityProblems.length === 0) return { ok: true, settings: parsed.data };
   return {
     ok: false,
-    problems: parsed.error.issues.flatMap((issue) => describeIssue(issue, merged)),
+    problems: [
+      ...entityProblems,
+      ...(parsed.error?.issues ?? []).flatMap((issue) => describeIssue(issue, merged)),
+    ],
   };
 }

@@ -17,6 +17,7 @@ import {
   exportSettingsJson,
   MAX_IMPORT_BYTES,
   parseSettingsImport,
+  type ImportProblem,
 } from '../../core/settings-import';
 import {
   loadSettings,
@@ -27,7 +28,9 @@ import {
 } from '../../platform/settings-store';
 import {
   damagedFileOf,
+  FILE_PATHS,
   junkArbitrary as junkOf,
+  nested,
   setPath,
   SETTING_KEYS,
   SITES,
@@ -265,6 +268,35 @@ function expectClearProblems(
   }
 }
 
+/**
+ * The keys of a problem's path, read back from its notation: `card.delayMs`, `sites.blocked[2]`
+ * (indexes left out), `["card.delayMs"]` for a key that would read as two.
+ */
+function keysOfPath(path: string): string[] {
+  const keys: string[] = [];
+  const segment = /\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\.?([^.[\]]+)/y;
+  while (segment.lastIndex < path.length) {
+    const match = segment.exec(path);
+    if (!match) throw new Error(`cannot read the path ${path}`);
+    if (match[2] !== undefined) keys.push(JSON.parse(match[2]) as string);
+    else if (match[3] !== undefined) keys.push(match[3]);
+  }
+  return keys;
+}
+
+const startsWith = (keys: readonly string[], start: readonly string[]) =>
+  start.every((key, index) => keys[index] === key);
+
+const OBJECT_KEYS = Reflect.ownKeys(Object.prototype);
+const ARRAY_KEYS = Reflect.ownKeys(Array.prototype);
+
+function expectNoPrototypeChanged(): void {
+  expect(Reflect.ownKeys(Object.prototype)).toEqual(OBJECT_KEYS);
+  expect(Reflect.ownKeys(Array.prototype)).toEqual(ARRAY_KEYS);
+  expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+  expect(({} as Record<string, unknown>).enabled).toBeUndefined();
+}
+
 function expectWholeOrRefused(text: string): void {
   const result = parseSettingsImport(text);
   if (result.ok) expect(isValid(result.settings)).toBe(true);
@@ -306,37 +338,52 @@ describe('importing a settings file', () => {
           return;
         }
         expectClearProblems(result.problems);
-        const places = [...changes.map(([path]) => path.join('.')), ...extra];
+        // An extra is one top-level key, dots and all.
+        const places = [...changes.map(([path]) => path), ...extra.map((key) => [key])];
         for (const { path } of result.problems) {
-          const named = path.replace(/\[\d+\]/g, '');
+          const named = keysOfPath(path);
           const related =
             path === '' ||
-            places.some((place) => named.startsWith(place) || place.startsWith(named));
-          expect(related, `${path} for damage at ${places.join(', ')}`).toBe(true);
+            places.some((place) => startsWith(named, place) || startsWith(place, named));
+          expect(related, `${path} for damage at ${places.join(' | ')}`).toBe(true);
         }
       }),
       { numRuns: 500 },
     );
   });
 
-  it('takes nothing from "__proto__" keys in a file and pollutes no prototype', () => {
+  it('refuses a "__proto__" key like any unknown key, naming it, and pollutes no prototype', () => {
+    const sections = ['card', 'sites', 'appearance', 'entities'];
     fc.assert(
       fc.property(
         userSettingsArbitrary,
-        fc.constantFrom('', 'card', 'sites', 'appearance', 'entities'),
-        junkArbitrary,
-        (settings, section, junk) => {
+        fc.oneof(
+          // In a section, at the top, or a top-level key that names one inside a section.
+          fc.constantFrom(...sections).map((section) => ({ at: [section], key: '__proto__' })),
+          fc.constant({ at: [], key: '__proto__' }),
+          fc.constantFrom(...sections).map((section) => ({ at: [], key: `${section}.__proto__` })),
+        ),
+        // Junk that fits the size limit, so the key is what gets refused.
+        fc.oneof(
+          junkOf({ bulky: false }),
+          fc.constant({ ' ': [] }),
+          fc.constant({ enabled: false }),
+        ),
+        (settings, { at, key }, junk) => {
           const file = JSON.parse(exportSettingsJson(settings)) as Record<string, unknown>;
-          const target = section === '' ? file : (file[section] as Record<string, unknown>);
-          setPath(target, ['__proto__'], junk);
-          const result = parseSettingsImport(JSON.stringify(file));
-          if (result.ok) expect(result.settings).toEqual(settings);
-          else expectClearProblems(result.problems);
-          expect(({} as Record<string, unknown>).enabled).toBeUndefined();
-          expect(defaultSettings()).toEqual(defaultSettings());
+          setPath(file, [...at, key], junk);
+          const text = JSON.stringify(file);
+          expect(text).toContain(`"${key}":`);
+
+          const result = parseSettingsImport(text);
+          expect(result.ok).toBe(false);
+          if (result.ok) return;
+          expectClearProblems(result.problems);
+          expect(result.problems.map(({ path }) => keysOfPath(path))).toEqual([[...at, key]]);
+          expectNoPrototypeChanged();
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
   });
 
@@ -348,31 +395,32 @@ describe('importing a settings file', () => {
     if (!result.ok) expectClearProblems(result.problems);
   });
 
-  // Finding (core/settings-import.ts): a section of the wrong type is described with zod's word
-  // for it: "must be record, not a list", "应为record，而不是列表".
-  it.skip('describes a section of the wrong type in words a reader knows (fails: "record")', () => {
+  // Zod's name for a section's type once reached the reader: "must be record, not a list".
+  it('describes a section of the wrong type in words a reader knows', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom('entities', 'appearance'),
-        fc.constantFrom<unknown>([], 'on', 7, true, null),
+        fc.constantFrom('entities', 'appearance', 'card', 'sites'),
+        fc.constantFrom<unknown>([], 'on', 7, true, null, nested(3)),
         (section, junk) => {
           const file = JSON.parse(exportSettingsJson(defaultSettings())) as Record<string, unknown>;
           setPath(file, [section], junk);
           const result = parseSettingsImport(JSON.stringify(file));
           expect(result.ok).toBe(false);
           if (result.ok) return;
-          for (const { reason } of result.problems) {
-            expect(reason.en).not.toMatch(/\brecord\b/);
-            expect(reason.zh).not.toMatch(/record/);
-          }
+          expect(result.problems).toHaveLength(1);
+          const [{ path, reason }] = result.problems as [ImportProblem];
+          expect(path).toBe(section);
+          expect(reason.en).toMatch(/^must be a group of settings \(an object\), not /);
+          expect(reason.zh).toMatch(/^应为一组设置（对象），而不是/);
+          for (const text of [reason.en, reason.zh]) expect(text).not.toMatch(/record/);
         },
       ),
     );
   });
 
-  // Finding (core/settings-import.ts): a message quotes the bad value through JSON.stringify, which
-  // overflows the stack on a value nested ~25,000 deep, a 50 KB file under the 64 KB limit.
-  it.skip('never throws on a deeply nested value in a field with fixed choices (fails: RangeError)', () => {
+  // Messages once quoted the value through JSON.stringify, which overflows the stack on a list
+  // nested ~25,000 deep: a 50 KB file, under the 64 KB limit.
+  it('never throws on a deeply nested value in a field with fixed choices', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(
@@ -395,6 +443,52 @@ describe('importing a settings file', () => {
         },
       ),
       { numRuns: 20 },
+    );
+  });
+
+  it('refuses a value nested past the stack anywhere in a file, naming its place', () => {
+    // Each shape nests at least twice as deep as JSON.stringify can go in Node (~4,200 levels).
+    const deepArbitrary = fc.oneof(
+      fc
+        .integer({ min: 20_000, max: 30_000 })
+        .map((depth) => '['.repeat(depth) + ']'.repeat(depth)),
+      fc
+        .integer({ min: 9_000, max: 10_000 })
+        .map((depth) => '{"a":'.repeat(depth) + 'null' + '}'.repeat(depth)),
+      fc
+        .integer({ min: 5_000, max: 7_000 })
+        .map((depth) => '[{"":'.repeat(depth) + '0' + '}]'.repeat(depth)),
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom(
+          ...FILE_PATHS,
+          ['sites', 'blocked', '0'],
+          ['card', 'speed'],
+          ['entities', 'not-an-entity'],
+          ['appearance', 'models', 'shade'],
+          ['popup'],
+          ['card.delayMs'],
+          ['__proto__'],
+        ),
+        deepArbitrary,
+        (path, deep) => {
+          const file = JSON.parse(exportSettingsJson(defaultSettings())) as Record<string, unknown>;
+          setPath(file, path, 'DEEP');
+          const text = JSON.stringify(file).replace('"DEEP"', deep);
+          expect(text.length).toBeLessThan(MAX_IMPORT_BYTES);
+          // Deep enough to break a walker that recurses through the whole value.
+          expect(() => JSON.stringify(JSON.parse(text))).toThrow(RangeError);
+
+          const result = parseSettingsImport(text);
+          expect(result.ok).toBe(false);
+          if (result.ok) return;
+          expectClearProblems(result.problems);
+          const named = result.problems.map((problem) => keysOfPath(problem.path));
+          expect(named.some((keys) => startsWith(keys, path) || startsWith(path, keys))).toBe(true);
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 });

@@ -24,6 +24,13 @@ const problemsOf = (value: unknown): ImportProblem[] => {
 
 const english = (problems: ImportProblem[]) => problems.map((p) => `${p.path}: ${p.reason.en}`);
 
+/** The JSON of `object` with `key` added as an own key, as JSON.parse reads even '__proto__'. */
+function withKey(object: Record<string, unknown>, key: string, value: unknown): string {
+  const copy = { ...object };
+  Object.defineProperty(copy, key, { value, enumerable: true, writable: true, configurable: true });
+  return JSON.stringify(copy);
+}
+
 describe('export then import', () => {
   it('round-trips every setting', () => {
     const settings = defaultSettings();
@@ -125,6 +132,93 @@ describe('import errors name the field and say why', () => {
   });
 });
 
+describe('import errors in words a reader knows, for any file', () => {
+  it('a section of the wrong type, in both languages', () => {
+    expect(problemsOf({ ...exported(), entities: [] })).toEqual([
+      {
+        path: 'entities',
+        reason: {
+          en: 'must be a group of settings (an object), not a list',
+          zh: '应为一组设置（对象），而不是列表',
+        },
+      },
+    ]);
+    expect(english(problemsOf({ ...exported(), appearance: 7, card: 'on' }))).toEqual([
+      'appearance: must be a group of settings (an object), not a number',
+      'card: must be a group of settings (an object), not text',
+    ]);
+  });
+
+  it('an empty section: each of its fields is missing', () => {
+    expect(english(problemsOf({ ...exported(), card: {} }))).toEqual([
+      'card.delayMs: is missing',
+      'card.trigger: is missing',
+      'card.modifier: is missing',
+      'card.openOnFocus: is missing',
+    ]);
+  });
+
+  it('a value nested deeper than the stack is quoted by its start', () => {
+    const deep = `${'['.repeat(30_000)}${']'.repeat(30_000)}`;
+    const text = JSON.stringify({ ...exported(), language: 'DEEP' }).replace('"DEEP"', deep);
+    expect(english(problemsOf(text))).toEqual([
+      `language: “${'['.repeat(60)}…” is not one of: auto, en, zh`,
+    ]);
+    const version = JSON.stringify({ ...exported(), version: 'DEEP' }).replace(
+      '"DEEP"',
+      '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000),
+    );
+    expect(english(problemsOf(version))).toEqual([
+      `version: “${'{"a":'.repeat(12)}…” is not a settings version (1 to 2)`,
+    ]);
+  });
+
+  it('"__proto__" is refused by name, like any key the extension does not know', () => {
+    const file = exported();
+    expect(english(problemsOf(withKey(file, '__proto__', { enabled: false })))).toEqual([
+      '__proto__: is not a setting this extension knows',
+    ]);
+    for (const [section, reason] of [
+      ['card', 'is not a setting this extension knows'],
+      ['sites', 'is not a setting this extension knows'],
+      ['entities', 'no entity has this id'],
+      ['appearance', 'no group has this id'],
+    ] as const) {
+      const inner = JSON.parse(withKey(file[section], '__proto__', { x: 1 })) as unknown;
+      expect(english(problemsOf({ ...file, [section]: inner }))).toEqual([
+        `${section}.__proto__: ${reason}`,
+      ]);
+    }
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  it('a key that would read as another place is quoted as it is written in the file', () => {
+    expect(english(problemsOf(withKey(exported(), 'sites.__proto__', { ' ': [] })))).toEqual([
+      '["sites.__proto__"]: is not a setting this extension knows',
+    ]);
+    // A top-level "card.delayMs" is not the delay inside "card", and changes nothing.
+    expect(english(problemsOf({ ...exported(), 'card.delayMs': 500 }))).toEqual([
+      '["card.delayMs"]: is not a setting this extension knows',
+    ]);
+    const file = exported();
+    expect(english(problemsOf({ ...file, card: { ...file.card, '': 1, 'a b': 2 } }))).toEqual([
+      'card[""]: is not a setting this extension knows',
+      'card["a b"]: is not a setting this extension knows',
+    ]);
+  });
+
+  it('unknown entity ids are listed with the other problems', () => {
+    const file = exported();
+    file.entities['glm-99'] = false;
+    file.card.delayMs = 99999;
+    expect(english(problemsOf(file))).toEqual([
+      'entities.glm-99: no entity has this id',
+      'card.delayMs: must be at most 2000',
+    ]);
+  });
+});
+
 describe('import of older and partial files', () => {
   it('migrates a v1 file (one site list) to the current shape', () => {
     const v1 = { ...exported(), version: 1, sites: { mode: 'only', list: ['a.com'] } };
@@ -173,6 +267,8 @@ describe('any input', () => {
             expect(problem.reason.zh.length).toBeGreaterThan(0);
             // zod/mini's one wording for every issue must never reach a reader.
             expect(problem.reason.en).not.toMatch(/invalid input/i);
+            // Nor its names for types.
+            expect(`${problem.reason.en} ${problem.reason.zh}`).not.toMatch(/record|\bint\b/);
           }
         }
       }),
