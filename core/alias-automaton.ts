@@ -19,29 +19,42 @@ const FIRST_CLASS = 3;
 export interface AliasAutomaton {
   /** Input class of every UTF-16 code unit, after folding. */
   classOf: Uint16Array;
-  classCount: number;
   /**
-   * Dense transitions. A state is addressed by its row, `state * classCount`; the root is row 0.
-   * `transitions[row + class]` is the next state's row, stored bitwise-inverted (so negative)
-   * when the transition completes some pattern: the scan notices matches with one sign test and
-   * needs no other branch per character.
+   * Dense transitions. A state is addressed by its row, `state * (classCount + 1)`; the root is
+   * row 0. `transitions[row + class]` is the next state's row, or, when the transition completes
+   * some pattern, the bitwise inverse (so negative) of an output number: the scan notices
+   * matches with one sign test, and what ended there is one index away.
+   * `transitions[row + depthColumn]` is the state's depth: the number of folded units read since
+   * its prefix began (kept in the row, where it costs no division to find).
    */
   transitions: Int32Array;
-  /** By state: number of folded units read since the state's prefix began. */
-  depth: Int32Array;
-  /** By state: index of the pattern that ends exactly here, or -1. */
-  patternAt: Int32Array;
-  /** By state: nearest state on the failure chain where a (shorter) pattern ends, or -1. */
-  outputLink: Int32Array;
+  depthColumn: number;
+  /** By output: the row of the state that output stands for, where the scan goes on. */
+  outputRow: Int32Array;
+  /**
+   * By output: where its patterns start in `endingPatterns` and `endingUnits`; they run up to
+   * the next output's start (one extra entry closes the last).
+   */
+  outputFirst: Int32Array;
+  /** The patterns that end in each output's state, longest (so leftmost) first. */
+  endingPatterns: Int32Array;
+  /** Their lengths in folded units. */
+  endingUnits: Int32Array;
+}
+
+/** A folding of code units: the table, and the units it changes (all others fold to themselves). */
+export interface UnitFolding {
+  table: Uint16Array;
+  changed: Uint16Array;
 }
 
 /**
- * Builds the automaton for distinct, non-empty patterns already folded with `foldTable`
- * (single spaces, no skipped units); pattern indices are positions in `patterns`.
+ * Builds the automaton for distinct, non-empty patterns already folded with `folding` (single
+ * spaces, no skipped units); pattern indices are positions in `patterns`.
  */
 export function buildAliasAutomaton(
   patterns: readonly string[],
-  foldTable: Uint16Array,
+  folding: UnitFolding,
 ): AliasAutomaton {
   const units = new Set<number>();
   for (const pattern of patterns) {
@@ -53,6 +66,8 @@ export function buildAliasAutomaton(
   const classOfFolded = new Uint16Array(0x10000);
   let classCount = FIRST_CLASS;
   for (const unit of [...units].sort((a, b) => a - b)) classOfFolded[unit] = classCount++;
+  const depthColumn = classCount;
+  const rowWidth = classCount + 1;
   const hasSpace = patterns.some((pattern) => pattern.includes(' '));
   classOfFolded[FOLD_SPACE] = hasSpace ? CLASS_SPACE : CLASS_NONE;
   classOfFolded[FOLD_SKIP] = CLASS_SKIP;
@@ -79,40 +94,73 @@ export function buildAliasAutomaton(
 
   const stateCount = children.length;
   const depth = new Int32Array(stateCount);
-  const patternAt = Int32Array.from(terminal);
+  /** By state: nearest state on the failure chain where a (shorter) pattern ends, or -1. */
   const outputLink = new Int32Array(stateCount).fill(-1);
-  const transitions = new Int32Array(stateCount * classCount);
+  const outputRow: number[] = [];
+  const outputFirst: number[] = [];
+  const endingPatterns: number[] = [];
+  const endingUnits: number[] = [];
+  const transitions = new Int32Array(stateCount * rowWidth);
   const fail = new Int32Array(stateCount);
-  const isOutput = (state: number): boolean => patternAt[state]! >= 0 || outputLink[state]! >= 0;
+  const rowOf = (entry: number): number => (entry < 0 ? outputRow[~entry]! : entry);
 
   // Breadth-first: a state's row starts as a copy of its failure state's row (already final,
-  // being shallower), then its own trie edges overwrite it.
+  // being shallower), then its own trie edges overwrite it. Only edges into a state count as
+  // completing its patterns: staying put on a skipped unit or more whitespace reports nothing new.
   const queue: number[] = [0];
   const enteredBySpace = new Uint8Array(stateCount);
   for (let head = 0; head < queue.length; head++) {
     const state = queue[head]!;
-    const row = state * classCount;
+    const row = state * rowWidth;
     if (state !== 0) {
-      const failRow = fail[state]! * classCount;
+      const failRow = fail[state]! * rowWidth;
       transitions.copyWithin(row, failRow, failRow + classCount);
     }
+    transitions[row + depthColumn] = depth[state]!;
     transitions[row + CLASS_SKIP] = row;
     if (enteredBySpace[state] === 1) transitions[row + CLASS_SPACE] = row;
     for (const [cls, child] of children[state]!) {
-      const fallbackEntry = state === 0 ? 0 : transitions[fail[state]! * classCount + cls]!;
-      const fallback = (fallbackEntry < 0 ? ~fallbackEntry : fallbackEntry) / classCount;
+      const fallback =
+        state === 0 ? 0 : rowOf(transitions[fail[state]! * rowWidth + cls]!) / rowWidth;
       fail[child] = fallback;
       depth[child] = depth[state]! + 1;
-      outputLink[child] = patternAt[fallback]! >= 0 ? fallback : outputLink[fallback]!;
+      outputLink[child] = terminal[fallback]! >= 0 ? fallback : outputLink[fallback]!;
       if (cls === CLASS_SPACE) enteredBySpace[child] = 1;
-      transitions[row + cls] = isOutput(child) ? ~(child * classCount) : child * classCount;
+      if (terminal[child]! >= 0 || outputLink[child] >= 0) {
+        transitions[row + cls] = ~outputRow.length;
+        outputRow.push(child * rowWidth);
+        outputFirst.push(endingPatterns.length);
+        for (
+          let node = terminal[child]! >= 0 ? child : outputLink[child];
+          node >= 0;
+          node = outputLink[node]!
+        ) {
+          endingPatterns.push(terminal[node]!);
+          endingUnits.push(depth[node]!);
+        }
+      } else {
+        transitions[row + cls] = child * rowWidth;
+      }
       queue.push(child);
     }
   }
+  outputFirst.push(endingPatterns.length);
 
+  // classOf[unit] is classOfFolded[fold(unit)]. Most units fold to themselves and belong to no
+  // pattern (class 0); only pattern units, the two special units and the units the folding
+  // changes can be anything else, so only those are visited.
   const classOf = new Uint16Array(0x10000);
-  for (let unit = 0; unit < classOf.length; unit++) {
-    classOf[unit] = classOfFolded[foldTable[unit]!]!;
+  for (const unit of [...units, FOLD_SPACE, FOLD_SKIP]) {
+    if (folding.table[unit] === unit) classOf[unit] = classOfFolded[unit]!;
   }
-  return { classOf, classCount, transitions, depth, patternAt, outputLink };
+  for (const unit of folding.changed) classOf[unit] = classOfFolded[folding.table[unit]!]!;
+  return {
+    classOf,
+    transitions,
+    depthColumn,
+    outputRow: Int32Array.from(outputRow),
+    outputFirst: Int32Array.from(outputFirst),
+    endingPatterns: Int32Array.from(endingPatterns),
+    endingUnits: Int32Array.from(endingUnits),
+  };
 }

@@ -31,18 +31,29 @@ const CJK_ASTRAL_RANGES: readonly (readonly [number, number])[] = [
 ];
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
+/** In the table below: the code unit is CJK... */
+const CJK_UNIT = 1;
+/** ...or half of a surrogate pair, which may be CJK (astral ideographs come as such pairs). */
+const SURROGATE_UNIT = 2;
+
 let cjkTable: Uint8Array | undefined;
 
-function getCjkTable(): Uint8Array {
+/**
+ * By UTF-16 code unit: 0 when it cannot belong to a CJK word, else non-zero (a CJK unit or a
+ * surrogate half). Treating every surrogate as possibly CJK only widens a segmenter window by an
+ * emoji now and then, which the segmenter handles fine. Shared; callers must not write to it.
+ */
+export function getCjkUnitTable(): Uint8Array {
   if (cjkTable === undefined) {
     cjkTable = new Uint8Array(0x10000);
-    for (const [first, last] of CJK_BMP_RANGES) cjkTable.fill(1, first, last + 1);
+    for (const [first, last] of CJK_BMP_RANGES) cjkTable.fill(CJK_UNIT, first, last + 1);
+    cjkTable.fill(SURROGATE_UNIT, 0xd800, 0xe000);
   }
   return cjkTable;
 }
 
 function isCjkCodePoint(codePoint: number): boolean {
-  if (codePoint < 0x10000) return getCjkTable()[codePoint] === 1;
+  if (codePoint < 0x10000) return getCjkUnitTable()[codePoint] === CJK_UNIT;
   return CJK_ASTRAL_RANGES.some(([first, last]) => codePoint >= first && codePoint <= last);
 }
 
@@ -87,13 +98,6 @@ export function kindAt(text: string, index: number): CharKind {
   const folded = getFoldTable(false)[text.charCodeAt(index)] ?? 0;
   if (folded < 0x80) return kindOfCodePoint(folded);
   return kindOfCodePoint(text.codePointAt(index) ?? 0);
-}
-
-/** Whether a code unit may belong to a CJK word (used to size a segmenter window). */
-export function isCjkCodeUnit(unit: number): boolean {
-  // Astral CJK arrives as surrogate halves; treating all surrogates as CJK only widens a
-  // segmenter window by an emoji now and then, which the segmenter handles fine.
-  return getCjkTable()[unit] === 1 || (unit >= 0xd800 && unit <= 0xdfff);
 }
 
 function isHighSurrogate(unit: number): boolean {

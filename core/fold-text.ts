@@ -18,6 +18,8 @@ const FULL_WIDTH_OFFSET = 0xfee0;
 // Code points at or above this have no case (CJK, Hangul, private use...), so lowercasing the
 // whole range at startup would only cost time.
 const CASED_LIMIT = 0x3000;
+/** Code units lowercased per engine call when the tables are built (a divisor of CASED_LIMIT). */
+const LOWERCASE_BLOCK = 256;
 
 const COMBINING_MARK_RANGES: readonly (readonly [number, number])[] = [
   [0x0300, 0x036f],
@@ -70,6 +72,8 @@ const STROKED_LETTERS: Readonly<Record<string, string>> = {
 interface FoldTables {
   /** Case-insensitive folding: the default for aliases. */
   caseless: Uint16Array;
+  /** The code units that case-insensitive folding changes, in ascending order. */
+  caselessChanged: Uint16Array;
   /** Folding that keeps letter case, for aliases marked case-sensitive. */
   cased: Uint16Array;
   combining: Uint8Array;
@@ -78,7 +82,7 @@ interface FoldTables {
 let tables: FoldTables | undefined;
 
 function fillRanges(
-  table: Uint16Array | Uint8Array,
+  table: Int32Array | Uint8Array,
   ranges: readonly (readonly [number, number])[],
   value: number,
 ): void {
@@ -102,37 +106,67 @@ function isInRanges(unit: number, ranges: readonly (readonly [number, number])[]
 }
 
 function buildTables(): FoldTables {
-  const cased = new Uint16Array(0x10000);
-  for (let unit = 0; unit < cased.length; unit++) cased[unit] = unit;
+  // Where the case-keeping fold is not the identity, by unit (-1 elsewhere); both tables are
+  // then filled in one pass over all units.
+  const variants = new Int32Array(0x10000).fill(-1);
   for (const [first, last] of ACCENTED_LATIN_RANGES) {
-    for (let unit = first; unit <= last; unit++) cased[unit] = accentlessBase(unit);
+    for (let unit = first; unit <= last; unit++) variants[unit] = accentlessBase(unit);
   }
   for (const letter of Object.keys(STROKED_LETTERS)) {
     const unit = letter.charCodeAt(0);
-    cased[unit] = accentlessBase(unit);
+    variants[unit] = accentlessBase(unit);
   }
   for (let unit = FULL_WIDTH_FIRST; unit <= FULL_WIDTH_LAST; unit++) {
-    cased[unit] = unit - FULL_WIDTH_OFFSET;
+    variants[unit] = unit - FULL_WIDTH_OFFSET;
   }
-  for (const unit of HYPHENS) cased[unit] = HYPHEN;
-  for (const unit of APOSTROPHES) cased[unit] = APOSTROPHE;
-  fillRanges(cased, WHITESPACE_RANGES, FOLD_SPACE);
-  fillRanges(cased, COMBINING_MARK_RANGES, FOLD_SKIP);
-  fillRanges(cased, INVISIBLE_RANGES, FOLD_SKIP);
-  cased[FOLD_SKIP] = FOLD_SKIP;
+  for (const unit of HYPHENS) variants[unit] = HYPHEN;
+  for (const unit of APOSTROPHES) variants[unit] = APOSTROPHE;
+  fillRanges(variants, WHITESPACE_RANGES, FOLD_SPACE);
+  fillRanges(variants, COMBINING_MARK_RANGES, FOLD_SKIP);
+  fillRanges(variants, INVISIBLE_RANGES, FOLD_SKIP);
 
-  const caseless = new Uint16Array(cased);
-  for (let unit = 0; unit < caseless.length; unit++) {
-    const folded = cased[unit] ?? unit;
-    if (folded >= CASED_LIMIT) continue;
-    const lower = String.fromCharCode(folded).toLowerCase();
-    // Letters whose lowercase form is longer (İ) keep their form rather than break the 1:1 map.
-    if (lower.length === 1) caseless[unit] = lower.charCodeAt(0);
+  const lowerOf = lowercaseTable();
+  const cased = new Uint16Array(0x10000);
+  const caseless = new Uint16Array(0x10000);
+  const caselessChanged: number[] = [];
+  for (let unit = 0; unit < 0x10000; unit++) {
+    const variant = variants[unit]!;
+    const folded = variant < 0 ? unit : variant;
+    const lower = folded < CASED_LIMIT ? lowerOf[folded]! : folded;
+    cased[unit] = folded;
+    caseless[unit] = lower;
+    if (lower !== unit) caselessChanged.push(unit);
   }
 
   const combining = new Uint8Array(0x10000);
   fillRanges(combining, COMBINING_MARK_RANGES, 1);
-  return { caseless, cased, combining };
+  return { caseless, caselessChanged: Uint16Array.from(caselessChanged), cased, combining };
+}
+
+/**
+ * The lowercase of each code unit below CASED_LIMIT, or the unit itself where the lowercase is
+ * longer (İ), so the map stays one to one. Lowercased a block at a time: one engine call per
+ * block instead of one string per unit, which made this the slowest part of start-up. A block
+ * that keeps its length maps unit to unit: lowercasing looks at neighbours only for Σ (ς at the
+ * end of a word), and in its block Σ is followed by a letter, so it reads σ as it does alone.
+ */
+function lowercaseTable(): Uint16Array {
+  const lowerOf = new Uint16Array(CASED_LIMIT);
+  const block = new Array<number>(LOWERCASE_BLOCK);
+  for (let first = 0; first < CASED_LIMIT; first += LOWERCASE_BLOCK) {
+    for (let k = 0; k < LOWERCASE_BLOCK; k++) block[k] = first + k;
+    const lowered = String.fromCharCode(...block).toLowerCase();
+    const oneToOne = lowered.length === LOWERCASE_BLOCK;
+    for (let k = 0; k < LOWERCASE_BLOCK; k++) {
+      lowerOf[first + k] = oneToOne ? lowered.charCodeAt(k) : lowercaseUnit(first + k);
+    }
+  }
+  return lowerOf;
+}
+
+function lowercaseUnit(unit: number): number {
+  const lower = String.fromCharCode(unit).toLowerCase();
+  return lower.length === 1 ? lower.charCodeAt(0) : unit;
 }
 
 function getTables(): FoldTables {
@@ -149,9 +183,21 @@ export function getFoldTable(caseSensitive: boolean): Uint16Array {
   return caseSensitive ? cased : caseless;
 }
 
-/** True for a combining mark: it belongs to the letter before it, so a mention keeps it. */
-export function isCombiningMark(unit: number): boolean {
-  return getTables().combining[unit] === 1;
+/**
+ * The code units that `getFoldTable(false)` maps to another unit, in ascending order: with them,
+ * a table over all units can be derived from the fold without visiting every unit. Shared;
+ * callers must not write to it.
+ */
+export function getCaselessChangedUnits(): Uint16Array {
+  return getTables().caselessChanged;
+}
+
+/**
+ * 1 for each code unit that is a combining mark (it belongs to the letter before it, so a
+ * mention keeps it), 0 elsewhere. Shared; callers must not write to it.
+ */
+export function getCombiningMarkTable(): Uint8Array {
+  return getTables().combining;
 }
 
 /**

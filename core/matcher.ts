@@ -5,14 +5,13 @@
  */
 import { CLASS_SKIP, CLASS_SPACE, buildAliasAutomaton } from './alias-automaton.ts';
 import { kindOfCodePoint, type CharKind } from './char-kind.ts';
-import { CjkBoundaryCheck } from './cjk-boundary.ts';
+import { CjkBoundaryCheck, type CjkPattern } from './cjk-boundary.ts';
 import {
-  FOLD_SKIP,
-  FOLD_SPACE,
   foldText,
   foldsTo,
+  getCaselessChangedUnits,
+  getCombiningMarkTable,
   getFoldTable,
-  isCombiningMark,
 } from './fold-text.ts';
 import { isTokenEnd, isTokenStart } from './token-boundary.ts';
 
@@ -44,24 +43,19 @@ interface CompiledAlias {
 /** Pattern flags: its first or last character is a letter or digit of a spaced script... */
 const FIRST_IS_WORD = 1;
 const LAST_IS_WORD = 2;
-/** ...some alias folding to it is case-sensitive. */
+/** ...some alias folding to it is case-sensitive; its first or last character is CJK. */
 const HAS_CASED = 4;
+const HAS_CJK_END = 8;
 
 interface CompiledPatterns {
   /** By pattern: the aliases folding to it, case-sensitive ones first (they are more specific). */
   aliases: CompiledAlias[][];
-  /** By pattern: FIRST_IS_WORD | LAST_IS_WORD | HAS_CASED. */
+  /** By pattern: FIRST_IS_WORD | LAST_IS_WORD | HAS_CASED | HAS_CJK_END. */
   flags: Uint8Array;
-  /**
-   * By pattern: numbers for the two characters at each CJK end (see CjkBoundaryCheck.accepts);
-   * -1 elsewhere.
-   */
-  startEdges: Int32Array;
-  endEdges: Int32Array;
-  /** The strings that edge numbers stand for. */
-  edges: string[];
   /** By pattern: its folded text. */
   texts: string[];
+  /** By pattern: what the CJK boundary check needs. */
+  cjk: CjkPattern[];
 }
 
 function edgeKinds(folded: string): { firstKind: CharKind; lastKind: CharKind } {
@@ -78,17 +72,7 @@ function compilePatterns(aliases: readonly AliasSpec[]): CompiledPatterns {
   const byText = new Map<string, number>();
   const compiled: CompiledAlias[][] = [];
   const flags: number[] = [];
-  const startEdges: number[] = [];
-  const endEdges: number[] = [];
-  const edgeNumbers = new Map<string, number>();
-  const edgeNumber = (edge: string): number => {
-    let number = edgeNumbers.get(edge);
-    if (number === undefined) {
-      number = edgeNumbers.size;
-      edgeNumbers.set(edge, number);
-    }
-    return number;
-  };
+  const cjk: (CjkPattern & { spellings: string[] })[] = [];
   for (const alias of aliases) {
     // Bad entries are dropped, not thrown: settings come from storage and may be stale.
     if (typeof alias?.text !== 'string' || typeof alias.entityId !== 'string') continue;
@@ -101,11 +85,18 @@ function compilePatterns(aliases: readonly AliasSpec[]): CompiledPatterns {
       byText.set(folded, pattern);
       compiled.push([]);
       flags.push(
-        (firstKind === 'word' ? FIRST_IS_WORD : 0) | (lastKind === 'word' ? LAST_IS_WORD : 0),
+        (firstKind === 'word' ? FIRST_IS_WORD : 0) |
+          (lastKind === 'word' ? LAST_IS_WORD : 0) |
+          (firstKind === 'cjk' || lastKind === 'cjk' ? HAS_CJK_END : 0),
       );
-      startEdges.push(firstKind === 'cjk' ? edgeNumber(folded.slice(0, 2)) : -1);
-      endEdges.push(lastKind === 'cjk' ? edgeNumber(folded.slice(-2)) : -1);
+      cjk.push({
+        text: folded,
+        spellings: [],
+        cjkStart: firstKind === 'cjk',
+        cjkEnd: lastKind === 'cjk',
+      });
     }
+    cjk[pattern]!.spellings.push(alias.text);
     const caseSensitive = alias.caseSensitive === true;
     compiled[pattern]!.push({
       entityId: alias.entityId,
@@ -116,39 +107,64 @@ function compilePatterns(aliases: readonly AliasSpec[]): CompiledPatterns {
     list.sort((a, b) => Number(a.casedForm === null) - Number(b.casedForm === null));
     if (list[0]!.casedForm !== null) flags[pattern] = (flags[pattern] ?? 0) | HAS_CASED;
   });
-  return {
-    aliases: compiled,
-    flags: Uint8Array.from(flags),
-    startEdges: Int32Array.from(startEdges),
-    endEdges: Int32Array.from(endEdges),
-    edges: [...edgeNumbers.keys()],
-    texts: [...byText.keys()],
-  };
+  return { aliases: compiled, flags: Uint8Array.from(flags), texts: [...byText.keys()], cjk };
 }
 
 // Module copies of imported constants read in loops: test runners and dev servers turn imported
 // bindings into getter calls, which would dominate a per-character loop.
 const SKIP_CLASS = CLASS_SKIP;
 const SPACE_CLASS = CLASS_SPACE;
-const SKIP_UNIT = FOLD_SKIP;
-const SPACE_UNIT = FOLD_SPACE;
 
-function isBlank(unit: number | undefined): boolean {
-  return unit === SPACE_UNIT || unit === SKIP_UNIT;
+/**
+ * Texts at least this long are scanned by two chains at once (see AliasMatcher). On shorter
+ * ones (the benchmark text cut into pieces of 40 to 200 units) the second chain made no
+ * measurable difference either way, and one chain is the plainer path.
+ */
+const TWO_CHAINS_MIN_LENGTH = 64;
+/**
+ * Pattern ends the scan has room for at first; the room doubles as needed, and is given back
+ * after a text that needed more than KEPT_ENDS.
+ */
+const INITIAL_ENDS = 64;
+const KEPT_ENDS = 4096;
+
+/** A copy of `ends` with twice the room. */
+function grown(ends: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const larger = new Int32Array(ends.length * 2);
+  larger.set(ends);
+  return larger;
 }
 
+function isBlank(cls: number | undefined): boolean {
+  return cls === SPACE_CLASS || cls === SKIP_CLASS;
+}
+
+/**
+ * `find` reads a text in two passes.
+ *
+ * 1. `#scan` reads every unit through the automaton and records where patterns end, as if no
+ *    mention were ever found (the automaton never restarts). Each step waits for the table read
+ *    of the step before, so a long text is read as two halves at once: while one chain reads the
+ *    first half, a second one reads the second half from the root state, and the two chains'
+ *    table reads overlap. The first chain then reads on into the second half until its state
+ *    begins there too: from that unit on, both chains are in the same state, so the second
+ *    chain's pattern ends from there on stand as they are.
+ * 2. `#handleEnd` takes those ends in order and finds the mentions, leftmost-longest, as a scan
+ *    that restarts after each mention would: ends inside a mention are passed over, and matches
+ *    must start at the mention's end or later. A restarted scan would meet the same ends from
+ *    there, only with fewer matches at each: exactly the ones starting at the restart or later.
+ */
 class AliasMatcher implements Matcher {
   readonly #classOf: Uint16Array;
-  readonly #classCount: number;
   readonly #transitions: Int32Array;
-  readonly #depth: Int32Array;
-  readonly #patternAt: Int32Array;
-  readonly #outputLink: Int32Array;
+  readonly #depthColumn: number;
+  readonly #outputRow: Int32Array;
+  readonly #outputFirst: Int32Array;
+  readonly #endingPatterns: Int32Array;
+  readonly #endingUnits: Int32Array;
   readonly #aliases: readonly (readonly CompiledAlias[])[];
   readonly #flags: Uint8Array;
-  readonly #startEdges: Int32Array;
-  readonly #endEdges: Int32Array;
-  readonly #fold = getFoldTable(false);
+  readonly #combining = getCombiningMarkTable();
   readonly #checkCjk: CjkBoundaryCheck;
   // Scratch state of one `find` call (calls never nest). The best mention found so far, which a
   // longer or earlier one may still replace:
@@ -160,52 +176,163 @@ class AliasMatcher implements Matcher {
   /** Where the candidate that `#accept` last accepted starts and ends in the text. */
   #candidateStart = 0;
   #candidateEnd = 0;
+  /** Where the text counts as read from: the end of the last mention. */
+  #scanFrom = 0;
+  /** What `#scan` found, two numbers per pattern end (where, which output); see there. */
+  #ends: Int32Array<ArrayBuffer> = new Int32Array(INITIAL_ENDS * 2);
+  #endCount = 0;
+  #laterEnds: Int32Array<ArrayBuffer> = new Int32Array(INITIAL_ENDS * 2);
+  #laterEndCount = 0;
+  #laterFrom = 0;
 
   constructor(aliases: readonly AliasSpec[]) {
     const patterns = compilePatterns(aliases);
-    const automaton = buildAliasAutomaton(patterns.texts, this.#fold);
+    const automaton = buildAliasAutomaton(patterns.texts, {
+      table: getFoldTable(false),
+      changed: getCaselessChangedUnits(),
+    });
     this.#classOf = automaton.classOf;
-    this.#classCount = automaton.classCount;
     this.#transitions = automaton.transitions;
-    this.#depth = automaton.depth;
-    this.#patternAt = automaton.patternAt;
-    this.#outputLink = automaton.outputLink;
+    this.#depthColumn = automaton.depthColumn;
+    this.#outputRow = automaton.outputRow;
+    this.#outputFirst = automaton.outputFirst;
+    this.#endingPatterns = automaton.endingPatterns;
+    this.#endingUnits = automaton.endingUnits;
     this.#aliases = patterns.aliases;
     this.#flags = patterns.flags;
-    this.#startEdges = patterns.startEdges;
-    this.#endEdges = patterns.endEdges;
-    this.#checkCjk = new CjkBoundaryCheck(patterns.edges);
+    this.#checkCjk = new CjkBoundaryCheck(patterns.cjk);
   }
 
   find(text: string): Mention[] {
     const mentions: Mention[] = [];
     if (typeof text !== 'string') return mentions;
+    this.#scan(text);
+    this.#scanFrom = 0;
+    const ends = this.#ends;
+    for (let k = 0; k < this.#endCount * 2; k += 2) {
+      this.#handleEnd(text, ends[k]!, ends[k + 1]!, mentions);
+    }
+    const laterEnds = this.#laterEnds;
+    for (let k = 0; k < this.#laterEndCount * 2; k += 2) {
+      if (laterEnds[k]! >= this.#laterFrom) {
+        this.#handleEnd(text, laterEnds[k]!, laterEnds[k + 1]!, mentions);
+      }
+    }
+    if (ends.length > KEPT_ENDS * 2) this.#ends = new Int32Array(INITIAL_ENDS * 2);
+    if (laterEnds.length > KEPT_ENDS * 2) this.#laterEnds = new Int32Array(INITIAL_ENDS * 2);
+    return mentions;
+  }
+
+  /**
+   * Reads the whole text with the automaton and records where patterns end, with no regard for
+   * mentions (see the class comment): into #ends, and when the text is long, the second half
+   * goes at the same time into #laterEnds, of which the ones from #laterFrom on count.
+   */
+  #scan(text: string): void {
     const classOf = this.#classOf;
     const transitions = this.#transitions;
+    const outputRow = this.#outputRow;
     const length = text.length;
+    let ends = this.#ends;
+    let count = 0;
     let row = 0;
-    for (let i = 0; i < length; i++) {
+    let i = 0;
+    let syncFrom = length;
+    if (length >= TWO_CHAINS_MIN_LENGTH) {
+      const half = length >> 1;
+      let laterEnds = this.#laterEnds;
+      let laterCount = 0;
+      let laterRow = 0;
+      for (; i < half; i++) {
+        const entry = transitions[row + classOf[text.charCodeAt(i)]!]!;
+        const laterEntry = transitions[laterRow + classOf[text.charCodeAt(half + i)]!]!;
+        if ((entry | laterEntry) >= 0) {
+          row = entry;
+          laterRow = laterEntry;
+          continue;
+        }
+        // Some pattern ends in either half: rare, so recording it happens off the fast path.
+        if (entry < 0) {
+          if (count * 2 === ends.length) ends = grown(ends);
+          ends[count * 2] = i;
+          ends[count * 2 + 1] = ~entry;
+          count++;
+          row = outputRow[~entry]!;
+        } else {
+          row = entry;
+        }
+        if (laterEntry < 0) {
+          if (laterCount * 2 === laterEnds.length) laterEnds = grown(laterEnds);
+          laterEnds[laterCount * 2] = half + i;
+          laterEnds[laterCount * 2 + 1] = ~laterEntry;
+          laterCount++;
+          laterRow = outputRow[~laterEntry]!;
+        } else {
+          laterRow = laterEntry;
+        }
+      }
+      // An odd length leaves the second chain one unit more to read.
+      if (half * 2 < length) {
+        const entry = transitions[laterRow + classOf[text.charCodeAt(length - 1)]!]!;
+        if (entry < 0) {
+          if (laterCount * 2 === laterEnds.length) laterEnds = grown(laterEnds);
+          laterEnds[laterCount * 2] = length - 1;
+          laterEnds[laterCount * 2 + 1] = ~entry;
+          laterCount++;
+        }
+      }
+      this.#laterEnds = laterEnds;
+      this.#laterEndCount = laterCount;
+      syncFrom = half;
+    } else {
+      this.#laterEndCount = 0;
+    }
+    // The first chain alone: over all of a short text, or on into the second half of a long
+    // one until its state begins there too. From then on both chains are in the same state
+    // (both read the same units since), so the second one's ends are the ones to keep.
+    for (; i < length; i++) {
+      if (i >= syncFrom && this.#beginsAtOrAfter(text, i, row, syncFrom)) break;
       const entry = transitions[row + classOf[text.charCodeAt(i)]!]!;
       if (entry >= 0) {
         row = entry;
         continue;
       }
-      // Some pattern ends here: rare, so everything else happens off this loop.
-      row = ~entry;
-      if (!this.#takeBest(text, i, row, 0)) continue;
-      this.#settle(text, i, row);
-      mentions.push({
-        entityId: this.#pendingAlias!.entityId,
-        start: this.#pendingStart,
-        end: this.#pendingEnd,
-      });
-      this.#pendingAlias = null;
-      // Rescan from the end of the mention: text read past it may hold the next one, and the
-      // state reflects text inside it. The rescan is shorter than the longest alias.
-      i = this.#pendingEnd - 1;
-      row = 0;
+      if (count * 2 === ends.length) ends = grown(ends);
+      ends[count * 2] = i;
+      ends[count * 2 + 1] = ~entry;
+      count++;
+      row = outputRow[~entry]!;
     }
-    return mentions;
+    this.#ends = ends;
+    this.#endCount = count;
+    this.#laterFrom = i;
+  }
+
+  /**
+   * Whether the state `row`, reached after reading the units before `next`, stands for text
+   * that begins at `from` or later: the root, or a state whose folded units all lie there.
+   */
+  #beginsAtOrAfter(text: string, next: number, row: number, from: number): boolean {
+    const depth = this.#transitions[row + this.#depthColumn]!;
+    if (depth === 0) return true;
+    return depth <= next - from && this.#originalStart(text, next - 1, depth) >= from;
+  }
+
+  /**
+   * Handles a pattern end found by the scan: `output` ends at `last`. Adds the mention it leads
+   * to, if any, after which the text counts as read again from the mention's end: what the scan
+   * found ending inside the mention is passed over, and matches must start at its end or later.
+   */
+  #handleEnd(text: string, last: number, output: number, mentions: Mention[]): void {
+    if (last < this.#scanFrom || !this.#takeBest(text, last, output, 0)) return;
+    this.#settle(text, last, this.#outputRow[output]!);
+    mentions.push({
+      entityId: this.#pendingAlias!.entityId,
+      start: this.#pendingStart,
+      end: this.#pendingEnd,
+    });
+    this.#pendingAlias = null;
+    this.#scanFrom = this.#pendingEnd;
   }
 
   /**
@@ -216,43 +343,36 @@ class AliasMatcher implements Matcher {
   #settle(text: string, from: number, startRow: number): void {
     const classOf = this.#classOf;
     const transitions = this.#transitions;
-    const depth = this.#depth;
-    const classCount = this.#classCount;
+    const depthColumn = this.#depthColumn;
     let row = startRow;
     let folded = 0;
     let afterSpace = false;
     for (let j = from + 1; j < text.length; j++) {
       const cls = classOf[text.charCodeAt(j)]!;
       const entry = transitions[row + cls]!;
-      row = entry < 0 ? ~entry : entry;
+      row = entry < 0 ? this.#outputRow[~entry]! : entry;
       if (cls === SKIP_CLASS || (cls === SPACE_CLASS && afterSpace)) continue;
       afterSpace = cls === SPACE_CLASS;
       folded++;
-      if (folded - depth[row / classCount]! + 1 > this.#pendingFoldedStart) return;
-      if (entry < 0) this.#takeBest(text, j, row, folded);
+      if (folded - transitions[row + depthColumn]! + 1 > this.#pendingFoldedStart) return;
+      if (entry < 0) this.#takeBest(text, j, ~entry, folded);
     }
   }
 
   /**
-   * Considers the patterns ending at `last` in state `row`, longest (so leftmost) first, and makes
-   * the first valid one pending if it starts no later than the pending one. `folded` is the
-   * position of `last` in folded units relative to where the pending mention was found.
+   * Considers the patterns of `output`, which end at `last`, longest (so leftmost) first, and
+   * makes the first valid one pending if it starts no later than the pending one. `folded` is
+   * the position of `last` in folded units relative to where the pending mention was found.
    */
-  #takeBest(text: string, last: number, row: number, folded: number): boolean {
-    const depth = this.#depth;
-    const patternAt = this.#patternAt;
-    const outputLink = this.#outputLink;
+  #takeBest(text: string, last: number, output: number, folded: number): boolean {
+    const endingUnits = this.#endingUnits;
     const hasPending = this.#pendingAlias !== null;
-    const state = row / this.#classCount;
-    for (
-      let node = patternAt[state]! >= 0 ? state : outputLink[state]!;
-      node >= 0;
-      node = outputLink[node]!
-    ) {
-      const units = depth[node]!;
+    const stop = this.#outputFirst[output + 1]!;
+    for (let k = this.#outputFirst[output]!; k < stop; k++) {
+      const units = endingUnits[k]!;
       const foldedStart = folded - units + 1;
       if (hasPending && foldedStart > this.#pendingFoldedStart) return false;
-      const alias = this.#accept(patternAt[node]!, text, last, units);
+      const alias = this.#accept(this.#endingPatterns[k]!, text, last, units);
       if (alias === null) continue;
       this.#pendingAlias = alias;
       this.#pendingStart = this.#candidateStart;
@@ -263,22 +383,26 @@ class AliasMatcher implements Matcher {
     return false;
   }
 
-  /** Where, in the original text, the match of `units` folded units ending at `last` starts. */
+  /**
+   * Where, in the original text, the match of `units` folded units ending at `last` starts.
+   * Reads classes, not folded units: inside a match the two say the same, and the scan has
+   * just read these classes, so they are in the cache.
+   */
   #originalStart(text: string, last: number, units: number): number {
-    const fold = this.#fold;
+    const classOf = this.#classOf;
     let k = last;
     let counted = 0;
     for (;;) {
-      const unit = fold[text.charCodeAt(k)];
-      if (unit === SKIP_UNIT) {
+      const cls = classOf[text.charCodeAt(k)];
+      if (cls === SKIP_CLASS) {
         k--;
         continue;
       }
       counted++;
       if (counted === units) return k;
       k--;
-      if (unit === SPACE_UNIT) {
-        while (k >= 0 && isBlank(fold[text.charCodeAt(k)])) k--;
+      if (cls === SPACE_CLASS) {
+        while (k >= 0 && isBlank(classOf[text.charCodeAt(k)])) k--;
       }
     }
   }
@@ -290,24 +414,20 @@ class AliasMatcher implements Matcher {
    */
   #accept(patternId: number, text: string, last: number, units: number): CompiledAlias | null {
     const flags = this.#flags[patternId]!;
+    const classOf = this.#classOf;
+    const combining = this.#combining;
     let end = last + 1;
-    // (Combining marks start at U+0300; the test keeps plain text off the table lookup.)
-    while (
-      end < text.length &&
-      text.charCodeAt(end) >= 0x300 &&
-      isCombiningMark(text.charCodeAt(end))
-    ) {
-      end++;
+    // Combining marks belong to the letter before them, also across invisible characters put
+    // in between (so inserting one changes no mention). Both are skipped units, whose class is
+    // already in the cache.
+    for (let k = end; k < text.length && classOf[text.charCodeAt(k)] === SKIP_CLASS; k++) {
+      if (combining[text.charCodeAt(k)] === 1) end = k + 1;
     }
     if ((flags & LAST_IS_WORD) !== 0 && !isTokenEnd(text, end)) return null;
     const start = this.#originalStart(text, last, units);
+    if (start < this.#scanFrom) return null;
     if ((flags & FIRST_IS_WORD) !== 0 && !isTokenStart(text, start)) return null;
-    const startEdge = this.#startEdges[patternId]!;
-    const endEdge = this.#endEdges[patternId]!;
-    if (
-      (startEdge >= 0 || endEdge >= 0) &&
-      !this.#checkCjk.accepts(text, start, end, startEdge, endEdge)
-    ) {
+    if ((flags & HAS_CJK_END) !== 0 && !this.#checkCjk.accepts(text, start, end, patternId)) {
       return null;
     }
     const aliases = this.#aliases[patternId]!;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { FOLD_SKIP, FOLD_SPACE, foldText, foldsTo, getFoldTable } from '../../core/fold-text.ts';
+import {
+  FOLD_SKIP,
+  FOLD_SPACE,
+  foldText,
+  foldsTo,
+  getCaselessChangedUnits,
+  getFoldTable,
+} from '../../core/fold-text.ts';
 
 describe('foldText', () => {
   it.each([
@@ -87,6 +94,38 @@ describe('getFoldTable', () => {
     expect(cased['A'.charCodeAt(0)]).toBe('A'.charCodeAt(0));
     expect(cased['É'.charCodeAt(0)]).toBe('E'.charCodeAt(0));
     expect(cased[0x2011]).toBe('-'.charCodeAt(0));
+  });
+});
+
+describe('the case-insensitive table, built a block of units at a time', () => {
+  /** What one unit lowercases to on its own, kept only when it stays one unit. */
+  const lowercaseOf = (unit: number): number => {
+    const lower = String.fromCharCode(unit).toLowerCase();
+    return lower.length === 1 ? lower.charCodeAt(0) : unit;
+  };
+
+  it('lowercases every unit exactly as lowercasing it alone does', () => {
+    const cased = getFoldTable(true);
+    const caseless = getFoldTable(false);
+    const differing: string[] = [];
+    for (let unit = 0; unit < 0x10000; unit++) {
+      const folded = cased[unit]!;
+      // Units at U+3000 and above have no case: the table leaves them as the cased fold has them.
+      const expected = folded < 0x3000 ? lowercaseOf(folded) : folded;
+      if (caseless[unit] !== expected) differing.push(unit.toString(16));
+    }
+    expect(differing).toEqual([]);
+  });
+
+  it('reads Σ as σ wherever it stands, as a lone letter lowercases', () => {
+    expect(foldText('ΣΥΝ ΟΔΟΣ')).toBe('συν οδοσ');
+  });
+
+  it('lists exactly the units it changes, in order', () => {
+    const caseless = getFoldTable(false);
+    const expected: number[] = [];
+    for (let unit = 0; unit < 0x10000; unit++) if (caseless[unit] !== unit) expected.push(unit);
+    expect([...getCaselessChangedUnits()]).toEqual(expected);
   });
 });
 

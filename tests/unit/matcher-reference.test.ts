@@ -180,9 +180,9 @@ describe('spellings the rules call equal find the same mentions', () => {
     );
   });
 
-  // Finding 1 (core/cjk-boundary.ts): the Chinese word check reads the raw neighbour of a name,
-  // so an invisible character between a name and the word it belongs to hides that word.
-  it.skip('invisible characters next to Chinese change nothing (fails: 其中\\u200b超过 finds 中超)', () => {
+  // Next to Chinese too: the word check reads the nearest characters that are not invisible, so
+  // a zero-width space in 其中\u200b超过 hides neither 其中 nor 超过 (it once found 中超 there).
+  it('invisible characters next to Chinese change nothing', () => {
     fc.assert(
       fc.property(
         mentionTextArbitrary(8),
