@@ -17,12 +17,29 @@ const CONTEXT_BEFORE = 64;
 // than any alias, even with its spaces and hyphens spelt out long.
 const CONTEXT_AFTER = 512;
 
+// The shortest alias (智谱) has two characters.
+const MIN_MENTION_CHARS = 2;
+
 export function isHugeSegment(segment: TextSegment): boolean {
   return segment.text.length > WINDOW_CHARS;
 }
 
+/**
+ * Fewer than two characters that are not white space hold no mention: the white space between
+ * a page's blocks, most of its segments, is never handed to the matcher.
+ */
+function tooShortForMention(text: string): boolean {
+  let seen = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // Space, tab, line breaks, no-break space.
+    if (code > 32 && code !== 160 && ++seen >= MIN_MENTION_CHARS) return false;
+  }
+  return true;
+}
+
 export function findMentions(matcher: Matcher, segment: TextSegment): FoundMention[] {
-  return buildRanges(segment, matcher.find(segment.text));
+  return tooShortForMention(segment.text) ? [] : buildRanges(segment, matcher.find(segment.text));
 }
 
 /**

@@ -4,11 +4,11 @@
  */
 import { highlightName } from '@/core/highlight-style';
 import type { GroupId } from '@/data/schema';
-import type { MentionDelta } from './mention-index';
+import type { IndexedMention } from './mention-index';
 
 export interface PageHighlights {
-  /** Adds and removes ranges as the mentions changed. */
-  apply(delta: MentionDelta): void;
+  add(mentions: Iterable<IndexedMention>): void;
+  remove(mentions: Iterable<IndexedMention>): void;
   /** Removes every highlight we registered. */
   clear(): void;
 }
@@ -36,11 +36,13 @@ export function createHighlightRegistry(): PageHighlights {
   }
 
   return {
-    apply({ added, removed }) {
-      for (const mention of removed) {
+    add(mentions) {
+      for (const mention of mentions) highlightFor(mention.group)?.add(mention.staticRange);
+    },
+    remove(mentions) {
+      for (const mention of mentions) {
         ours.get(highlightName(mention.group))?.delete(mention.staticRange);
       }
-      for (const mention of added) highlightFor(mention.group)?.add(mention.staticRange);
     },
     clear() {
       const registry = documentRegistry();

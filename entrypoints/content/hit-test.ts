@@ -31,7 +31,7 @@ export interface HitTester {
    * `composedPath()[0]`), which spares the browser a second hit-test.
    */
   at(x: number, y: number, target?: EventTarget): PageMention | undefined;
-  /** Forgets the rects it keeps: the page scrolled or resized. */
+  /** Forgets the rects it keeps: the page scrolled, resized or changed. */
   invalidate(): void;
   /** Forgets everything it keeps: mentions came, went, or were switched on or off. */
   mentionsChanged(): void;
@@ -42,10 +42,16 @@ export const HIGHLIGHTS_FROM_POINT_MAX_MENTIONS = 200;
 /** Cached rects expire so a layout shift without scroll or resize cannot keep a stale hit. */
 const CACHE_TTL_MS = 250;
 /**
- * Text looked through for the mentions of one element; past this the caret lookup is cheaper
- * (a single text node can be megabytes long).
+ * Boxes of an element's mentions are measured again after this long even when nothing said the
+ * page moved (`invalidate` hears of scrolling, resizing, DOM changes, images and fonts; a class
+ * toggled or a CSS animation goes unheard). The card checks its mention once more before it opens.
  */
-const MAX_CHECKED_CHARACTERS = 4096;
+const BOXES_TTL_MS = 2000;
+/**
+ * Mentions of one element measured and kept for its hit tests; past this the caret lookup is
+ * cheaper (a single text node can be megabytes long, with thousands of mentions).
+ */
+const MAX_ELEMENT_MENTIONS = 64;
 /** Nested shadow roots followed down under the point; pages hardly ever nest deeper. */
 const MAX_SHADOW_DEPTH = 8;
 
@@ -64,10 +70,25 @@ interface Caret {
   offset: number;
 }
 
-function rectsContain(rects: ArrayLike<DOMRectReadOnly>, x: number, y: number): boolean {
-  for (let i = 0; i < rects.length; i++) {
-    const r = rects[i];
-    if (r && x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return true;
+/** A rect copied out of a DOMRectList: reading a DOMRect's sides costs a call into the DOM each. */
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+function boxOf({ left, top, right, bottom }: DOMRectReadOnly): Box {
+  return { left, top, right, bottom };
+}
+
+function boxesOf(range: Range): Box[] {
+  return Array.from(range.getClientRects(), boxOf);
+}
+
+function boxesContain(boxes: readonly Box[], x: number, y: number): boolean {
+  for (const box of boxes) {
+    if (x >= box.left && x <= box.right && y >= box.top && y <= box.bottom) return true;
   }
   return false;
 }
@@ -108,23 +129,20 @@ function shadowRootAtCaret({ node, offset }: Caret): ShadowRoot | undefined {
 }
 
 /**
- * The visible mentions in the text directly inside `element`, or undefined when it holds too
- * much text to look through cheaply.
+ * The visible mentions in the text directly inside `element`, or undefined when there are too
+ * many to measure cheaply.
  */
 function mentionsOf(element: Element, index: MentionIndex): PageMention[] | undefined {
-  const found = new Set<PageMention>();
-  let budget = MAX_CHECKED_CHARACTERS;
+  const found: PageMention[] = [];
   for (let child = element.firstChild; child; child = child.nextSibling) {
     if (child.nodeType !== Node.TEXT_NODE) continue;
-    const length = (child as Text).length;
-    budget -= length;
-    if (budget < 0) return undefined;
-    for (let offset = 0; offset < length; offset++) {
-      const mention = index.at(child, offset);
-      if (mention) found.add(mention);
+    for (const mention of index.touching(child)) {
+      // A mention over two text nodes of the element is listed under both.
+      if (!found.includes(mention)) found.push(mention);
     }
+    if (found.length > MAX_ELEMENT_MENTIONS) return undefined;
   }
-  return [...found];
+  return found;
 }
 
 function isHighlightHit(value: unknown): value is HighlightHit {
@@ -140,25 +158,46 @@ export function createHitTester({
   doc?: Document;
   now?: () => number;
 }): HitTester {
-  let cached: { mention: PageMention; rects: DOMRectList; at: number } | undefined;
-  /** The last target element, and the mentions in its own text (undefined: too much text). */
-  let target: { element: Element; mentions: PageMention[] | undefined } | undefined;
+  let cached: { mention: PageMention; boxes: Box[]; at: number } | undefined;
+  /**
+   * Per target element: the mentions in its own text (undefined: too many) and, once measured,
+   * their boxes. The boxes stay good while nothing scrolled, resized or changed in the page
+   * (`invalidate`), up to BOXES_TTL_MS: the pointer moving about a paragraph, on and off its
+   * mentions and their links, measures them once and then reads no geometry at all.
+   */
+  let elements = new WeakMap<
+    Element,
+    { mentions: PageMention[] | undefined; boxes?: Box[][]; at: number; layout: number }
+  >();
+  // Bumped when the page scrolled, resized or changed: boxes measured before may be stale.
+  let layout = 0;
 
   const verify = (mention: PageMention | undefined, x: number, y: number) => {
     if (!mention) return undefined;
-    const rects = mention.range.getClientRects();
-    if (!rectsContain(rects, x, y)) return undefined;
-    cached = { mention, rects, at: now() };
+    const boxes = boxesOf(mention.range);
+    if (!boxesContain(boxes, x, y)) return undefined;
+    cached = { mention, boxes, at: now() };
     return mention;
   };
 
-  const fromTarget = (element: Element, x: number, y: number) => {
-    if (target?.element !== element) target = { element, mentions: mentionsOf(element, index) };
-    const { mentions } = target;
+  const fromTarget = (element: Element, x: number, y: number, time: number) => {
+    let entry = elements.get(element);
+    if (entry === undefined) {
+      entry = { mentions: mentionsOf(element, index), at: time, layout };
+      elements.set(element, entry);
+    }
+    const { mentions } = entry;
     if (!mentions) return 'unknown';
-    for (const mention of mentions) {
-      const hit = verify(mention, x, y);
-      if (hit) return hit;
+    if (mentions.length === 0) return undefined;
+    if (entry.boxes === undefined || entry.layout !== layout || time - entry.at >= BOXES_TTL_MS) {
+      entry.boxes = mentions.map((mention) => boxesOf(mention.range));
+      entry.at = time;
+      entry.layout = layout;
+    }
+    for (let i = 0; i < mentions.length; i++) {
+      if (!boxesContain(entry.boxes[i]!, x, y)) continue;
+      cached = { mention: mentions[i]!, boxes: entry.boxes[i]!, at: time };
+      return mentions[i];
     }
     return undefined;
   };
@@ -206,22 +245,24 @@ export function createHitTester({
 
   return {
     at(x, y, element) {
-      if (cached && now() - cached.at < CACHE_TTL_MS && rectsContain(cached.rects, x, y)) {
+      const time = now();
+      if (cached && time - cached.at < CACHE_TTL_MS && boxesContain(cached.boxes, x, y)) {
         return cached.mention;
       }
       cached = undefined;
       if (element instanceof Element) {
-        const hit = fromTarget(element, x, y);
+        const hit = fromTarget(element, x, y, time);
         if (hit !== 'unknown') return hit;
       }
       return fromPoint(x, y);
     },
     invalidate() {
       cached = undefined;
+      layout++;
     },
     mentionsChanged() {
       cached = undefined;
-      target = undefined;
+      elements = new WeakMap();
     },
   };
 }

@@ -140,7 +140,14 @@ export function createHoverIntent<Target>({
 }): HoverIntent<Target> {
   let options = initialOptions;
   let shown: { target: Target; pinned: boolean } | undefined;
-  let pending: { target: Target; cancel: () => void } | undefined;
+  /** The card waiting to show, and when (clock time) its delay is over. */
+  let pending: { target: Target; due: number } | undefined;
+  /**
+   * The one timer for pending cards. It is left running when the pointer moves off and on
+   * mentions (it finds nothing due, or sets itself again for what is left): a pointer sweeping
+   * over text would otherwise set and clear a timer at every move.
+   */
+  let pendingTimer: { cancel: () => void; at: number } | undefined;
   let cancelHideTimer: (() => void) | undefined;
   /** Where the pointer left the open card's mention: one corner of the corridor. */
   let exitPoint: Point | undefined;
@@ -148,8 +155,11 @@ export function createHoverIntent<Target>({
   let speed = 0;
 
   const cancelPending = () => {
-    pending?.cancel();
     pending = undefined;
+  };
+  const stopPendingTimer = () => {
+    pendingTimer?.cancel();
+    pendingTimer = undefined;
   };
   const cancelHide = () => {
     cancelHideTimer?.();
@@ -174,18 +184,32 @@ export function createHoverIntent<Target>({
   const resting = () =>
     last === undefined || clock.now() - last.at >= REST_MS || speed <= SWEEP_SPEED;
 
-  const armPending = (target: Target, ms: number) => {
-    cancelPending();
-    const fire = () => {
-      if (!pending || pending.target !== target) return;
-      // A sweep across the text crosses mentions without meaning them: wait until it slows.
-      if (!resting()) {
-        pending.cancel = clock.after(RECHECK_MS, fire);
-        return;
-      }
-      show(target, { pinned: false });
-    };
-    pending = { target, cancel: clock.after(ms, fire) };
+  const setPendingTimer = (ms: number, now = clock.now()) => {
+    pendingTimer = { cancel: clock.after(ms, wake), at: now + ms };
+  };
+
+  function wake(): void {
+    pendingTimer = undefined;
+    if (!pending) return;
+    const now = clock.now();
+    if (now < pending.due) {
+      setPendingTimer(pending.due - now);
+      return;
+    }
+    // A sweep across the text crosses mentions without meaning them: wait until it slows.
+    if (!resting()) {
+      pending.due = now + RECHECK_MS;
+      setPendingTimer(RECHECK_MS);
+      return;
+    }
+    show(pending.target, { pinned: false });
+  }
+
+  const armPending = (target: Target, ms: number, now: number) => {
+    pending = { target, due: now + ms };
+    if (pendingTimer !== undefined && pendingTimer.at <= pending.due) return;
+    stopPendingTimer();
+    setPendingTimer(ms, now);
   };
 
   const armHide = (restart: boolean) => {
@@ -227,7 +251,8 @@ export function createHoverIntent<Target>({
 
       if (target !== undefined && wantsHover(modifierHeld)) {
         if (pending?.target !== target) {
-          armPending(target, shown ? Math.min(SWITCH_DELAY_MS, options.delayMs) : options.delayMs);
+          const delay = shown ? Math.min(SWITCH_DELAY_MS, options.delayMs) : options.delayMs;
+          armPending(target, delay, now);
         }
       } else {
         cancelPending();
@@ -304,6 +329,7 @@ export function createHoverIntent<Target>({
 
     destroy() {
       cancelPending();
+      stopPendingTimer();
       cancelHide();
       shown = undefined;
     },

@@ -5,9 +5,10 @@
  */
 import type { Matcher } from '@/core/matcher';
 import type { GroupId } from '@/data/schema';
+import { createEditBatcher } from './batch-edits';
 import { createWindowedFind, findMentions, isHugeSegment } from './find-mentions';
-import { createHighlightRegistry } from './highlight-registry';
-import { createMentionStore, type MentionIndex } from './mention-index';
+import { createHighlightWindow } from './highlight-window';
+import { createMentionStore, type MentionIndex, type PageMention } from './mention-index';
 import { watchMutations, type PageChange } from './observe-mutations';
 import {
   classifyElement,
@@ -32,6 +33,13 @@ export interface PageEngine {
   setVisibleEntities(isVisible: (entityId: string) => boolean): void;
   /** Scans the whole page again, replacing what was found (after an SPA navigation). */
   rescan(): void;
+  /**
+   * Keeps this mention highlighted wherever it is (the open card's: on a page with many
+   * mentions only those near the viewport are registered), or none.
+   */
+  pin(mention: PageMention | undefined): void;
+  /** Ranges registered in CSS.highlights now. */
+  readonly registered: number;
   /** Resolves when all the work queued so far is done (for tests and measurements). */
   whenIdle(): Promise<void>;
   destroy(): void;
@@ -45,12 +53,16 @@ const SHADOW_RECHECK_MS = [300, 1500, 5000];
 const MAX_PENDING_HOSTS = 2000;
 // While a long scan runs, its finds reach the highlights this often rather than after every
 // slice: each change makes Chromium re-check every registered range before the next paint.
-const PUBLISH_EVERY_MS = 150;
+// (Until the page has a highlight at all, every slice publishes: the first ones show at once.)
+const PUBLISH_EVERY_MS = 50;
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
-/** Drops the mentions in a removed subtree, resumably (a removed subtree can be huge). */
+/**
+ * Drops the mentions in a removed subtree, resumably (a removed subtree can be huge), and in
+ * the open shadow roots inside it (a TreeWalker does not enter them by itself).
+ */
 function createDropJob(root: Node, drop: (nodes: Text[]) => void): Job {
   if (root.nodeType === TEXT_NODE) {
     return {
@@ -60,13 +72,29 @@ function createDropJob(root: Node, drop: (nodes: Text[]) => void): Job {
       },
     };
   }
-  const walker = (root.ownerDocument ?? document).createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const doc = root.ownerDocument ?? document;
+  const walk = (from: Node) =>
+    doc.createTreeWalker(from, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  const walkers = [walk(root)];
+  const rootShadow = root.nodeType === ELEMENT_NODE ? (root as Element).shadowRoot : null;
+  if (rootShadow !== null) walkers.push(walk(rootShadow));
   return {
     run(deadline) {
       const batch: Text[] = [];
-      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-        batch.push(node as Text);
-        if (batch.length % 256 === 0 && performance.now() >= deadline) {
+      let seen = 0;
+      while (walkers.length > 0) {
+        const node = walkers[walkers.length - 1]!.nextNode();
+        if (node === null) {
+          walkers.pop();
+          continue;
+        }
+        if (node.nodeType === TEXT_NODE) {
+          batch.push(node as Text);
+        } else {
+          const shadow = (node as Element).shadowRoot;
+          if (shadow !== null) walkers.push(walk(shadow));
+        }
+        if (++seen % 256 === 0 && performance.now() >= deadline) {
           drop(batch);
           return false;
         }
@@ -83,8 +111,10 @@ export function createPageEngine({
   groupOf,
   onShadowRoot,
   onChange,
+  onMutation,
   onSlice,
   onError,
+  registerAllUpTo,
 }: {
   root: Document;
   matcher: Matcher;
@@ -93,12 +123,21 @@ export function createPageEngine({
   onShadowRoot?: (root: ShadowRoot) => void;
   /** After each slice that changed the visible mentions. */
   onChange: () => void;
+  /** After each batch of the page's own DOM changes, before they are read. */
+  onMutation?: () => void;
   /** After every slice of work, with its start and end (performance.now()), for benchmarks. */
   onSlice?: (startedAt: number, endedAt: number) => void;
   onError: (error: unknown) => void;
+  /** Pages with more visible mentions register only those near the viewport (tests lower it). */
+  registerAllUpTo?: number;
 }): PageEngine {
   const store = createMentionStore(groupOf);
-  const highlights = createHighlightRegistry();
+  const highlights = createHighlightWindow({
+    store,
+    doc: root,
+    onError,
+    ...(registerAllUpTo === undefined ? {} : { registerAllUpTo }),
+  });
   const observedRoots = new WeakSet<Node>();
   const pendingHosts = new Set<Element>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
@@ -109,7 +148,9 @@ export function createPageEngine({
   const queue = createWorkQueue({
     afterSlice: (startedAt) => {
       // The first finds (the viewport) and the last ones show at once; the rest in batches.
-      if (!queue.busy || startedAt - lastPublish >= PUBLISH_EVERY_MS) publish();
+      if (!queue.busy || highlights.size === 0 || startedAt - lastPublish >= PUBLISH_EVERY_MS) {
+        publish();
+      }
       onSlice?.(startedAt, performance.now());
     },
     onError,
@@ -119,7 +160,10 @@ export function createPageEngine({
     lastPublish = performance.now();
     const delta = store.flush();
     if (delta.added.length === 0 && delta.removed.length === 0) return;
-    highlights.apply(delta);
+    const before = highlights.size;
+    highlights.update(delta);
+    // The first highlights of the page: let the browser paint them before scanning on.
+    if (before === 0 && highlights.size > 0) queue.paintNext();
     onChange();
   }
 
@@ -183,7 +227,10 @@ export function createPageEngine({
       matchSegment(segment);
     },
     shadowRoot(shadow) {
-      if (observeShadowRoot(shadow)) queue.push(scanJob(shadow, true));
+      // Scanned even when watched already: its host may be back on the page after a move,
+      // and its mentions were dropped when it left.
+      observeShadowRoot(shadow);
+      queue.push(scanJob(shadow, true));
     },
     customElement: noteCustomElement,
   };
@@ -220,19 +267,31 @@ export function createPageEngine({
     };
   }
 
+  // Text nodes rescanned since the page's last batch of changes: an edit of one of them is
+  // already read (a page rewriting a row's three cells in one frame costs one rescan, not three).
+  const rescannedSinceBatch = new Set<Node>();
+  const flowSink: ScanSink = {
+    ...sink,
+    segment(segment) {
+      for (const node of segment.nodes) rescannedSinceBatch.add(node);
+      sink.segment(segment);
+    },
+  };
+
   function flowJob(parent: Node, from: Node | null, to: Node | null): Job {
     return {
       run() {
+        if (from !== null && from === to && rescannedSinceBatch.has(from)) return true;
         const owner = flowOwner(parent);
         if (owner === undefined) return true;
         // Siblings named in a record may have moved since; fall back to the parent's ends.
         const start = from?.parentNode === parent ? from : parent.firstChild;
         const end = to?.parentNode === parent ? to : parent.lastChild;
         if (start !== null && end !== null) {
-          rescanAround({ owner, from: start, to: end, sink });
+          rescanAround({ owner, from: start, to: end, sink: flowSink });
         } else if (owner !== parent && parent.parentNode !== null) {
           // An inline element emptied: its place in the flow still joins its neighbours.
-          rescanAround({ owner, from: parent, to: parent, sink });
+          rescanAround({ owner, from: parent, to: parent, sink: flowSink });
         }
         return true;
       },
@@ -241,9 +300,15 @@ export function createPageEngine({
 
   function addedJob(node: Node): Job | undefined {
     if (node.nodeType !== ELEMENT_NODE || !node.isConnected) return undefined;
-    const kind = classifyElement(node as Element);
+    const element = node as Element;
+    const kind = classifyElement(element);
     if (kind === ElementKind.Opaque || kind === ElementKind.Hidden) return undefined;
     if (node.parentNode === null || flowOwner(node.parentNode) === undefined) return undefined;
+    // The subtree scan looks at the shadow roots inside the element, not at its own: a web
+    // component made by script has its shadow root before it is inserted.
+    const shadow = element.shadowRoot;
+    if (shadow !== null) sink.shadowRoot?.(shadow);
+    else if (element.localName.includes('-')) noteCustomElement(element);
     return scanJob(node, kind === ElementKind.Block);
   }
 
@@ -258,18 +323,38 @@ export function createPageEngine({
     queue.push(fullScanJob(store.nextGeneration()));
   }
 
+  const edits = createEditBatcher((texts) => {
+    rescannedSinceBatch.clear();
+    for (const text of texts) {
+      const parent = text.parentNode;
+      // Gone from the page: its removal drops its mentions.
+      if (parent !== null) queue.push(flowJob(parent, text, text));
+    }
+  });
+
   function follow(changes: PageChange[]): void {
     if (destroyed) return;
+    try {
+      onMutation?.();
+    } catch (error) {
+      onError(error);
+    }
+    rescannedSinceBatch.clear();
     for (const change of changes) {
       switch (change.kind) {
         case 'everything':
+          edits.clear();
           scanEverything();
           return;
         case 'removed':
           queue.push(createDropJob(change.node, (nodes) => store.drop(nodes)));
           break;
         case 'flow':
-          queue.push(flowJob(change.parent, change.from, change.to));
+          if (change.from !== null && change.from === change.to && change.from instanceof Text) {
+            edits.add(change.from);
+          } else {
+            queue.push(flowJob(change.parent, change.from, change.to));
+          }
           break;
         case 'added': {
           const job = addedJob(change.node);
@@ -278,6 +363,9 @@ export function createPageEngine({
         }
       }
     }
+    edits.schedule();
+    // What the page changed may have moved text into or out of the viewport.
+    highlights.pageChanged();
   }
 
   /** What the reader sees first is highlighted first: the blocks under a grid of points. */
@@ -306,7 +394,18 @@ export function createPageEngine({
     rescan() {
       if (!destroyed) scanEverything();
     },
-    whenIdle: () => queue.whenIdle(),
+    pin(mention) {
+      if (destroyed) return;
+      highlights.pin(mention === undefined ? undefined : store.indexed(mention));
+    },
+    get registered() {
+      return highlights.size;
+    },
+    async whenIdle() {
+      // Edits waiting for their batch are work still to do.
+      await edits.whenRead();
+      await queue.whenIdle();
+    },
     destroy() {
       if (destroyed) return;
       destroyed = true;
@@ -314,8 +413,9 @@ export function createPageEngine({
       queue.destroy();
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
+      edits.destroy();
       pendingHosts.clear();
-      highlights.clear();
+      highlights.destroy();
       store.clear();
       store.flush();
     },

@@ -43,6 +43,9 @@ const INLINE_TAGS = new Set([
   'u',
   'var',
   'wbr',
+  // Inline runs of SVG text: read only in an SVG document (elsewhere <svg> is skipped whole).
+  'tspan',
+  'textPath',
 ]);
 
 /** Never read, and they split the text around them: code, form fields, embedded documents. */
@@ -69,7 +72,32 @@ const OPAQUE_TAGS = new Set([
 ]);
 
 /** Never read and never rendered as text, so the text around them still flows together. */
-const HIDDEN_TAGS = new Set(['script', 'style', 'noscript', 'template', 'rt', 'rp']);
+const HIDDEN_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'rt',
+  'rp',
+  // Not drawn in an SVG document: its tooltip title, description and definitions.
+  'title',
+  'desc',
+  'metadata',
+  'defs',
+]);
+
+// Chromium shows an XML file as a pretty-printed tree and keeps a hidden copy of the source under
+// this id; only the tree is what the reader sees.
+const XML_VIEWER_SOURCE_ID = 'webkit-xml-viewer-source-xml';
+
+/**
+ * The opaque elements that hold the whole text of a document that is not HTML: the <pre> a
+ * browser shows a text/plain file in, and the root <svg> of an SVG file.
+ */
+function isDocumentText(element: Element, name: string): boolean {
+  if (name === 'svg') return element === element.ownerDocument.documentElement;
+  return name === 'pre' && element.ownerDocument.contentType === 'text/plain';
+}
 
 /** The standard elements a page may attach a shadow root to (besides custom elements). */
 const SHADOW_HOST_TAGS = new Set([
@@ -125,10 +153,13 @@ function isEditable(element: Element): boolean {
 }
 
 export function classifyElement(element: Element): ElementKind {
-  const info = infoOfTag(element.localName);
+  const name = element.localName;
+  const info = infoOfTag(name);
   const kind = (info & 3) as ElementKind;
-  if (kind === ElementKind.Hidden || kind === ElementKind.Opaque) return kind;
+  if (kind === ElementKind.Hidden) return kind;
+  if (kind === ElementKind.Opaque) return isDocumentText(element, name) ? ElementKind.Block : kind;
   if (isEditable(element)) return ElementKind.Opaque;
+  if (name === 'div' && element.id === XML_VIEWER_SOURCE_ID) return ElementKind.Hidden;
   // A shadow host shows its shadow tree, which is scanned as a tree of its own. Only the tags
   // that may host one are asked: the question costs a call into the DOM per element.
   if (info & MAY_HOST && element.shadowRoot !== null) return ElementKind.Block;
@@ -151,34 +182,57 @@ export interface ScanSink {
   customElement?(element: Element): void;
 }
 
+// Where the one node of a one-node segment starts; shared, never changed.
+const FIRST_START: readonly number[] = [0];
+
+/**
+ * Collects the text nodes of one segment. Most segments are a single text node (a paragraph
+ * without markup inside, the white space between blocks): those get no lists of their own
+ * until a second node joins, since a large page has hundreds of thousands of them.
+ */
 class SegmentBuilder {
-  #nodes: Text[] = [];
-  #starts: number[] = [];
-  #parts: string[] = [];
+  #first: Text | undefined;
+  #firstData = '';
+  #nodes: Text[] | undefined;
+  #starts: number[] | undefined;
+  #parts: string[] | undefined;
   #length = 0;
 
   add(node: Text): void {
     const data = node.data;
+    if (this.#first === undefined) {
+      this.#first = node;
+      this.#firstData = data;
+      this.#length = data.length;
+      return;
+    }
+    if (this.#nodes === undefined) {
+      this.#nodes = [this.#first];
+      this.#starts = [0];
+      this.#parts = [this.#firstData];
+    }
     this.#nodes.push(node);
-    this.#starts.push(this.#length);
-    this.#parts.push(data);
+    this.#starts!.push(this.#length);
+    this.#parts!.push(data);
     this.#length += data.length;
   }
 
   /** Hands the segment built so far to `sink` (unless `keep` is false) and starts a new one. */
   flush(sink: ScanSink, keep = true): void {
-    if (this.#nodes.length === 0) return;
-    const parts = this.#parts;
+    const first = this.#first;
+    if (first === undefined) return;
     if (keep) {
-      sink.segment({
-        nodes: this.#nodes,
-        starts: this.#starts,
-        text: parts.length === 1 ? parts[0]! : parts.join(''),
-      });
+      sink.segment(
+        this.#nodes === undefined
+          ? { nodes: [first], starts: FIRST_START, text: this.#firstData }
+          : { nodes: this.#nodes, starts: this.#starts!, text: this.#parts!.join('') },
+      );
     }
-    this.#nodes = [];
-    this.#starts = [];
-    this.#parts = [];
+    this.#first = undefined;
+    this.#firstData = '';
+    this.#nodes = undefined;
+    this.#starts = undefined;
+    this.#parts = undefined;
     this.#length = 0;
   }
 }

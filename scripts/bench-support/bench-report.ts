@@ -20,7 +20,17 @@ export interface PageSummary {
   planted?: { count: number; exact: boolean };
   /** Ranges registered once the page settled (median over runs). */
   registered?: number;
+  /**
+   * Mentions the engine indexed once the page settled (median over runs): more than
+   * `registered` on pages with many mentions, where only those near the viewport are registered.
+   */
+  indexed?: number;
   floorMs?: number;
+  /**
+   * The floor's first run on the page: the only one that, like ours, meets every text node for
+   * the first time (the later runs find the nodes' script wrappers and strings already made).
+   */
+  floorColdMs?: number;
   markMs?: number;
   /** False when mark.js was stopped at its budget and `markMs` is scaled up from the part done. */
   markCompleted?: boolean;
@@ -31,6 +41,11 @@ export interface PageSummary {
   markOverOurs?: number;
   firstViewportMs?: number;
   allRegisteredMs?: number;
+  /**
+   * When every mention was found: the last registration where everything indexed is registered,
+   * else the end of the initial burst of work (the scan goes on past the viewport's window).
+   */
+  allFoundMs?: number;
   workEndMs?: number;
   inducedMs?: number;
   longestOursTaskMs?: number;
@@ -67,6 +82,7 @@ export function summarisePage(
   if (baseline !== undefined) {
     summary.textNodes = baseline.textNodes;
     summary.floorMs = baseline.floorMs;
+    summary.floorColdMs = baseline.floorRunsMs[0];
     summary.markMs = baseline.mark.estimatedMs;
     summary.markCompleted = baseline.mark.completed;
     summary.markShareDone =
@@ -81,6 +97,17 @@ export function summarisePage(
     summary.oursRunsMs = runs.map((run) => run.ms);
     summary.oursMs = median(summary.oursRunsMs);
     summary.registered = median(runs.map((run) => run.count));
+    const indexed = defined(runs.map((run) => run.indexed));
+    if (indexed.length > 0) summary.indexed = median(indexed);
+    summary.allFoundMs = median(
+      defined(
+        runs.map((run) =>
+          run.indexed !== undefined && run.count < run.indexed
+            ? run.workEndMs
+            : run.allRegisteredMs,
+        ),
+      ),
+    );
     summary.firstViewportMs = median(defined(runs.map((run) => run.firstViewportMs)));
     summary.allRegisteredMs = median(defined(runs.map((run) => run.allRegisteredMs)));
     summary.workEndMs = median(defined(runs.map((run) => run.workEndMs)));
@@ -106,12 +133,13 @@ export function summarisePage(
   if ((summary.extensionErrors ?? 0) > 0) {
     reasons.push(`the content script logged ${summary.extensionErrors} error(s)`);
   }
+  const found = summary.indexed ?? summary.registered;
   if (
     page.planted !== undefined &&
-    summary.registered !== undefined &&
-    summary.registered < page.planted.count * MIN_FOUND_SHARE
+    found !== undefined &&
+    found < page.planted.count * MIN_FOUND_SHARE
   ) {
-    reasons.push(`${summary.registered} of ${page.planted.count} planted mentions registered`);
+    reasons.push(`${found} of ${page.planted.count} planted mentions found`);
   }
   if (reasons.length > 0) summary.invalid = reasons.join('; ');
   return summary;
@@ -199,7 +227,7 @@ export function evaluateTargets({
       `ours ≤ ${LIMITS.oursOverFloor}× floor on ${bigPage}`,
       big?.oursOverFloor === undefined
         ? 'not measured'
-        : `${fixed(big.oursOverFloor)}× (${fixed(big.oursMs, 0)} ms vs ${fixed(big.floorMs)} ms; the browser's work on our highlights adds ${fixed(big.inducedMs, 0)} ms more)`,
+        : `${fixed(big.oursOverFloor)}× (${fixed(big.oursMs, 0)} ms vs ${fixed(big.floorMs)} ms; ${big.floorColdMs === undefined || big.oursMs === undefined ? '' : `${fixed(big.oursMs / big.floorColdMs)}× the floor's first, cold run of ${fixed(big.floorColdMs)} ms; `}the browser's work on our highlights adds ${fixed(big.inducedMs, 0)} ms more)`,
       big?.oursOverFloor === undefined ? undefined : big.oursOverFloor <= LIMITS.oursOverFloor,
       [big],
     ),
@@ -337,8 +365,9 @@ const COLUMNS: { head: string; cell: (page: PageSummary) => string }[] = [
   {
     head: 'mentions',
     cell: (page) =>
-      `${page.registered ?? '–'}${page.planted === undefined ? '' : `/${page.planted.count}`}`,
+      `${page.indexed ?? page.registered ?? '–'}${page.planted === undefined ? '' : `/${page.planted.count}`}`,
   },
+  { head: 'registered', cell: (page) => `${page.registered ?? '–'}` },
   { head: 'floor ms', cell: (page) => fixed(page.floorMs) },
   {
     head: 'mark.js ms',
@@ -352,7 +381,7 @@ const COLUMNS: { head: string; cell: (page: PageSummary) => string }[] = [
     head: '1st view ms',
     cell: (page) => (page.viewportHasHighlight === false ? 'n/a' : fixed(page.firstViewportMs, 0)),
   },
-  { head: 'all ms', cell: (page) => fixed(page.allRegisteredMs ?? page.workEndMs, 0) },
+  { head: 'all ms', cell: (page) => fixed(page.allFoundMs ?? page.workEndMs, 0) },
   { head: 'our task ms', cell: (page) => fixed(page.longestOursTaskMs) },
   { head: 'task with', cell: (page) => fixed(page.longestTaskWithMs, 0) },
   { head: 'task without', cell: (page) => fixed(page.longestTaskWithoutMs, 0) },
@@ -390,7 +419,9 @@ export function markdownTable(pages: readonly PageSummary[]): string {
 const GROUP_FIELDS = [
   'bytes',
   'registered',
+  'indexed',
   'floorMs',
+  'floorColdMs',
   'markMs',
   'oursMs',
   'inducedMs',
@@ -398,6 +429,7 @@ const GROUP_FIELDS = [
   'markOverOurs',
   'firstViewportMs',
   'allRegisteredMs',
+  'allFoundMs',
   'workEndMs',
   'longestOursTaskMs',
   'longestTaskWithMs',
@@ -472,13 +504,10 @@ export function problemLines(pages: readonly PageSummary[]): string[] {
   for (const page of pages) {
     if (page.invalid !== undefined) lines.push(`${page.name}: INVALID: ${page.invalid}`);
     if (page.error !== undefined) lines.push(`${page.name}: ${page.error}`);
-    if (
-      page.planted?.exact === true &&
-      page.registered !== undefined &&
-      page.registered !== page.planted.count
-    ) {
+    const found = page.indexed ?? page.registered;
+    if (page.planted?.exact === true && found !== undefined && found !== page.planted.count) {
       lines.push(
-        `${page.name}: ${page.registered} mentions registered where exactly ${page.planted.count} were written`,
+        `${page.name}: ${found} mentions found where exactly ${page.planted.count} were written`,
       );
     }
     if ((page.unloadedRuns ?? 0) > 0) {

@@ -8,6 +8,14 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
 import { benchApiScript } from './in-page.ts';
 
+/** The part of the extension API the service worker is asked to use. */
+interface ChromeTabs {
+  tabs: {
+    query(query: object): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+  };
+}
+
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const VIEWPORT = { width: 1280, height: 800 };
 
@@ -24,6 +32,13 @@ const COMMON_ARGS = [
 export interface BenchBrowsers {
   /** A tab in the browser with the extension. */
   withExtension(): Promise<Page>;
+  /**
+   * Mentions the content script of the page from `origin` has indexed (the popup's "On this
+   * page" counts, summed), asked from the extension's service worker: on a page with many
+   * mentions only those near the viewport are registered in CSS.highlights, so the page
+   * itself cannot count them. Undefined when no tab answers.
+   */
+  indexedMentions(origin: string): Promise<number | undefined>;
   /** A tab in the browser without it. */
   withoutExtension(): Promise<Page>;
   version: string;
@@ -44,6 +59,7 @@ export async function launchBenchBrowsers(extensionDir: string): Promise<BenchBr
   });
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker');
+  const extensionWorker = worker;
   const plain: Browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -55,6 +71,25 @@ export async function launchBenchBrowsers(extensionDir: string): Promise<BenchBr
   await plainContext.addInitScript({ content: script });
   return {
     withExtension: () => context.newPage(),
+    indexedMentions: (origin) =>
+      extensionWorker.evaluate(async (host) => {
+        const api = (globalThis as unknown as { chrome: ChromeTabs }).chrome;
+        for (const tab of await api.tabs.query({})) {
+          if (tab.id === undefined) continue;
+          try {
+            const reply = (await api.tabs.sendMessage(
+              tab.id,
+              { type: 'get-page-mentions' },
+              { frameId: 0 },
+            )) as { host?: string; mentions?: { count: number }[] } | undefined;
+            if (reply?.host !== host) continue;
+            return (reply.mentions ?? []).reduce((sum, mention) => sum + mention.count, 0);
+          } catch {
+            // No content script in that tab.
+          }
+        }
+        return undefined;
+      }, new URL(origin).host),
     withoutExtension: () => plainContext.newPage(),
     version: plain.version(),
     close: async () => {

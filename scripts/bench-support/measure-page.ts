@@ -74,6 +74,8 @@ export interface OursRun {
   ms: number;
   /** Ranges in our highlights once settled. */
   count: number;
+  /** Mentions the content script indexed once settled (registered or not), when it answered. */
+  indexed?: number | undefined;
   /** When the first range inside the first viewport was registered. */
   firstViewportMs: number | undefined;
   /** When the last range was registered (undefined on a page without mentions). */
@@ -280,7 +282,7 @@ function analyseLoad(
   state: ProbeState,
   settled: boolean,
   baseline: BaselineResult | undefined,
-): Omit<OursRun, 'loaded'> {
+): Omit<OursRun, 'loaded' | 'indexed'> {
   const start = timeline.contentScriptStart;
   if (start === undefined) throw new Error('the content script never ran');
   const end = traceEnd(timeline);
@@ -438,7 +440,8 @@ export async function measureOurs(
       const loaded = await open(tab, options.origin + page.path);
       const { state, settled } = await settle(tab);
       const timeline = requireTimeline(await trace.stop(), `${page.name} with extension`);
-      runs.push({ ...analyseLoad(timeline, state, settled, baseline), loaded });
+      const indexed = await options.browsers.indexedMentions(options.origin).catch(() => undefined);
+      runs.push({ ...analyseLoad(timeline, state, settled, baseline), loaded, indexed });
       if (run > 0) continue;
       if (options.profile) functions = functionProfile(timeline).slice(0, PROFILE_TOP);
       heapBytes = await heapAfterGc(cdp);

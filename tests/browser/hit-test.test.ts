@@ -283,6 +283,39 @@ describe('hit-test', () => {
     expect(caret).not.toHaveBeenCalled();
   });
 
+  it('measures an element’s mentions once while the pointer moves on and off them', () => {
+    const p = document.createElement('p');
+    p.textContent = 'First Baidu, then plain words, then Tencent at the end.';
+    root.append(p);
+    const node = p.firstChild as Text;
+    const index = indexMentions([
+      spotOf('baidu', node, 'Baidu'),
+      spotOf('tencent', node, 'Tencent'),
+    ]);
+    let time = 0;
+    const hits = createHitTester({ index, now: () => time });
+    const measured = vi.spyOn(Range.prototype, 'getClientRects');
+    const on = charCenter(node, node.data.indexOf('Baidu') + 2);
+    const off = charCenter(node, node.data.indexOf('plain') + 2);
+    const other = charCenter(node, node.data.indexOf('Tencent') + 2);
+    for (let round = 0; round < 5; round++) {
+      time += 300;
+      expect(hits.at(on.x, on.y, p)?.entityId).toBe('baidu');
+      expect(hits.at(off.x, off.y, p)).toBeUndefined();
+      expect(hits.at(other.x, other.y, p)?.entityId).toBe('tencent');
+    }
+    // One measurement of each of the two mentions for the fifteen moves over 1.5 s.
+    expect(measured).toHaveBeenCalledTimes(2);
+    // The page scrolled: measured again.
+    hits.invalidate();
+    expect(hits.at(on.x, on.y, p)?.entityId).toBe('baidu');
+    expect(measured).toHaveBeenCalledTimes(4);
+    // Nothing heard for two seconds: measured again all the same.
+    time += 2000;
+    expect(hits.at(off.x, off.y, p)).toBeUndefined();
+    expect(measured).toHaveBeenCalledTimes(6);
+  });
+
   it('sees mentions added later once told the mentions changed', () => {
     const p = document.createElement('p');
     p.textContent = 'Later GLM-4 is found.';

@@ -188,6 +188,47 @@ describe('pages that change', () => {
     expect(current.index.all().map((m) => m.entityId)).toEqual(['oaktree-capital']);
   });
 
+  it('reads the shadow root a web component brings along when it is inserted', async () => {
+    const root = mount('<p>intro</p>');
+    const current = start();
+    await settle(current);
+    const card = document.createElement('div');
+    card.attachShadow({ mode: 'open' }).append(...parseNodes('<p>Moonshot AI</p>'));
+    root.append(card);
+    await settle(current);
+    expect(current.index.all().map((m) => m.entityId)).toEqual(['moonshot-ai']);
+    // Moved elsewhere: dropped on leaving, read again where it lands.
+    root.prepend(card);
+    await settle(current);
+    expect(current.index.all().map((m) => m.entityId)).toEqual(['moonshot-ai']);
+  });
+
+  it('forgets the mentions in the shadow root of a removed host', async () => {
+    const root = mount('<p>Baidu</p>');
+    const host = document.createElement('div');
+    host.attachShadow({ mode: 'open' }).append(...parseNodes('<p>Zhipu AI</p>'));
+    root.append(host);
+    const current = start();
+    await settle(current);
+    expect(current.index.all().map((m) => m.entityId)).toEqual(['baidu', 'zhipu-ai']);
+    host.remove();
+    await settle(current);
+    expect(current.index.all().map((m) => m.entityId)).toEqual(['baidu']);
+  });
+
+  it('keeps document order when text moves in a batch too big to follow', async () => {
+    const root = mount('<p>Zhipu AI</p><p>Baidu</p><p>DeepSeek</p>');
+    const current = start();
+    await settle(current);
+    const [first, , last] = [...root.children];
+    // A move hidden among enough changes to rescan everything.
+    root.append(first!);
+    for (let i = 0; i < 1500; i++) root.append(document.createComment(''));
+    root.prepend(last!);
+    await settle(current);
+    expect(current.index.all().map((m) => m.entityId)).toEqual(['deepseek', 'baidu', 'zhipu-ai']);
+  });
+
   it('never reads what is typed into an editable region', async () => {
     const root = mount('<div contenteditable="true"><p>x</p></div>');
     const current = start();

@@ -87,6 +87,25 @@ export function highlightedIn(selector: string | null): FoundMention[] {
   return found.map(({ group, range }) => ({ group, text: range.toString() }));
 }
 
+/** The text of our highlighted ranges in frame `index` of the page, in document order. */
+export function frameHighlighted(index: number): string[] {
+  // A frame's window is a full global of its own; DOM typings only call it a Window.
+  const view = window.frames[index] as (Window & typeof globalThis) | undefined;
+  if (!view) return [];
+  const ranges: Range[] = [];
+  for (const [name, highlight] of view.CSS.highlights) {
+    if (!name.startsWith('zf-')) continue;
+    for (const source of highlight) {
+      const range = view.document.createRange();
+      range.setStart(source.startContainer, source.startOffset);
+      range.setEnd(source.endContainer, source.endOffset);
+      ranges.push(range);
+    }
+  }
+  ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+  return ranges.map((range) => range.toString());
+}
+
 /** How many ranges our highlights hold in all. */
 export function highlightTotal(): number {
   let total = 0;

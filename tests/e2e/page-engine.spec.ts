@@ -15,12 +15,14 @@ import {
 } from './engine-extension';
 import {
   domSnapshot,
+  frameHighlighted,
   highlightedIn,
   highlightNames,
   highlightTotal,
   readCases,
   textRect,
 } from './engine-page-probe';
+import { cardShows } from './card-probe';
 import { expect, test } from './harness/fixtures';
 import type { TestPage } from './harness/extension-browser';
 
@@ -388,6 +390,65 @@ test('switching the site off removes every trace, switching it on brings highlig
       .poll(() => page.evaluate(highlightedIn, null))
       .not.toContainEqual({ group: 'models', text: 'GLM-4' });
     expect(await page.evaluate(highlightTotal)).toBeGreaterThan(10);
+    expect(page.errors).toEqual([]);
+  });
+});
+
+test('a long page: only mentions near the viewport are registered, and revealing or walking to a far one registers it', async ({
+  extBrowser,
+  fixtures,
+}) => {
+  // 482 mentions (more than the 150 the engine registers all at once) over ten screens.
+  await withPage(extBrowser, `${fixtures}/engine/long.html`, async (page) => {
+    await page.setViewport(1000, 600);
+    await waitForHighlights(page, 20);
+    const tabId = await answeringTabId(extBrowser);
+    const reply = (await sendToTab(extBrowser, tabId, { type: 'get-page-mentions' })) as {
+      mentions: { entityId: string; count: number }[];
+    };
+    // Every mention is indexed (the popup's list, the badge)...
+    const indexed = reply.mentions.reduce((sum, mention) => sum + mention.count, 0);
+    expect(indexed).toBe(482);
+    await expect.poll(() => badgeText(extBrowser, tabId)).toBe('482');
+    // ...but only those within a screen of the viewport are registered.
+    const registered = await page.evaluate(highlightTotal);
+    expect(registered).toBeGreaterThan(20);
+    expect(registered).toBeLessThan(150);
+    expect(await page.evaluate(highlightedIn, '#far')).toEqual([]);
+
+    await page.bringToFront();
+    await expect(
+      sendToTab(extBrowser, tabId, { type: 'reveal-mention', entityId: 'tencent' }),
+    ).resolves.toEqual({ revealed: true });
+    await page.waitFor(cardShows, 'tencent');
+    await expect
+      .poll(() => page.evaluate(highlightedIn, '#far'))
+      .toEqual([{ group: 'ai-companies', text: 'Tencent' }]);
+    // The keyboard command walks on from there, to the next mention.
+    await sendToTab(extBrowser, tabId, { type: 'next-mention' });
+    await page.waitFor(cardShows, 'oaktree-capital');
+    await expect
+      .poll(() => page.evaluate(highlightedIn, '#last'))
+      .toEqual([{ group: 'funds-investors', text: 'Oaktree Capital' }]);
+    // Far from the top now: the first rows are no longer registered.
+    expect(await page.evaluate(highlightedIn, '#rows > p:first-child')).toEqual([]);
+    await expectDomUnchanged(page, 'long.html');
+    expect(page.errors).toEqual([]);
+  });
+});
+
+test('a frame without text waits, and is read once its text arrives', async ({
+  extBrowser,
+  fixtures,
+}) => {
+  await withPage(extBrowser, `${fixtures}/engine/late-frame.html`, async (page) => {
+    await waitForHighlights(page, 1);
+    expect(await page.evaluate(highlightedIn, null)).toEqual([
+      { group: 'ai-companies', text: 'Baidu' },
+    ]);
+    await expect
+      .poll(() => page.evaluate(frameHighlighted, 0), { timeout: 10_000 })
+      .toEqual(['Tencent']);
     expect(page.errors).toEqual([]);
   });
 });

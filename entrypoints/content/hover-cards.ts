@@ -1,22 +1,17 @@
-import { render } from 'preact';
-import { cardContentFor, type TablesView } from '@/components/card/card-content';
-import cardCss from '@/components/card/card.css?inline';
-import { cardStrings } from '@/components/card/card-strings';
-import { EntityCard } from '@/components/card/entity-card';
+import type { TablesView } from '@/components/card/card-content';
 import type { ModifierKey, Settings } from '@/core/settings';
-import { localeOf, resolveUiLang } from '@/core/ui-language';
-import { createCardHost, type CardHost } from './card-host';
-import { followMention } from './card-position';
-import { createHitTester } from './hit-test';
-import { createHoverIntent, type IntentClock } from './hover-intent';
-import { createFocusReturn, nextVisibleMention, scrollMentionIntoView } from './keyboard-nav';
+import type { CardView, createCardView } from './card-view';
 import { findMentionIn } from './find-mention-in';
+import { createHitTester } from './hit-test';
+import { createHoverIntent, type IntentClock, type Point } from './hover-intent';
+import { createFocusReturn, nextVisibleMention, scrollMentionIntoView } from './keyboard-nav';
 import type { MentionIndex, PageMention } from './mention-index';
 
 /**
- * Pointer and keyboard -> card: wires the hit-test, hover intent, the card's host, its position
- * and its content. Everything it adds to the page (listeners, the host) goes when `destroy()` runs
- * or `signal` aborts.
+ * Pointer and keyboard -> card: wires the hit-test, hover intent and the card. The card itself
+ * (Preact, the components, the article's tables: `card-view.tsx`) is loaded the first time the
+ * pointer lands on a mention or a card is asked for, in a task of its own. Everything this adds
+ * to the page (listeners, the card's host) goes when `destroy()` runs or `signal` aborts.
  */
 export interface HoverCards {
   /** Scrolls to a mention and opens its card pinned, with focus inside (keyboard, popup). */
@@ -28,6 +23,8 @@ export interface HoverCards {
   close(): void;
   /** Call after the settings changed: delay, trigger, language and colours apply at once. */
   settingsChanged(): void;
+  /** Call when the page's DOM changed: the mentions' measured boxes may have moved. */
+  pageChanged(): void;
   destroy(): void;
 }
 
@@ -37,11 +34,12 @@ export interface HoverCardsOptions {
   getSettings: () => Settings;
   /** Opens the popup's tables on a view (the background handles `open-tables`). */
   openTables: (view: TablesView) => void;
+  /** Hears which mention's card is open (undefined: none), to keep that mention highlighted. */
+  onOpenChange?: (mention: PageMention | undefined) => void;
+  /** Reports a failure to load the card (it stays closed). */
+  onError?: (error: unknown) => void;
   signal?: AbortSignal;
 }
-
-/** Shown while the group has no colour in the settings. */
-const FALLBACK_ACCENT = '#1a73e8';
 
 const realClock: IntentClock = {
   now: () => performance.now(),
@@ -65,10 +63,31 @@ function modifierHeld(event: MouseEvent | KeyboardEvent, key: ModifierKey): bool
   return event.getModifierState(key);
 }
 
+/**
+ * The innermost element under a pointer event. Its target is that element unless it is the host
+ * of an open shadow root the event came out of; only then is the (allocating) composed path
+ * asked.
+ */
+function innermost(event: Event): EventTarget | undefined {
+  const target = event.target;
+  if (target instanceof Element && target.shadowRoot !== null) return event.composedPath()[0];
+  return target ?? undefined;
+}
+
+let cardViewModule: Promise<{ createCardView: typeof createCardView }> | undefined;
+
+/** The card's module, evaluated once per page (the import runs it the first time). */
+function loadCardView(): Promise<{ createCardView: typeof createCardView }> {
+  cardViewModule ??= import('./card-view');
+  return cardViewModule;
+}
+
 export function createHoverCards({
   index,
   getSettings,
   openTables,
+  onOpenChange,
+  onError = () => undefined,
   signal,
 }: HoverCardsOptions): HoverCards {
   const controller = new AbortController();
@@ -76,10 +95,12 @@ export function createHoverCards({
   signal?.addEventListener('abort', () => destroy(), { once: true });
 
   const hitTester = createHitTester({ index });
-  let host: CardHost | undefined;
+  let view: CardView | undefined;
+  let viewRequested = false;
   let open: OpenCard | undefined;
-  let stopFollowing: (() => void) | undefined;
-  let pointer: { x: number; y: number } | undefined;
+  let pointer: Point | undefined;
+  /** The innermost element under the pointer at its last move. */
+  let pointerTarget: EventTarget | undefined;
   let lastRevealed: PageMention | undefined;
   /** Set while focus is handed back to the page, so that focus does not reopen a card. */
   let returningFocus = false;
@@ -89,97 +110,90 @@ export function createHoverCards({
   let focusWhenPlaced = false;
   let destroyed = false;
 
-  const isOurs = (element: Element) => host !== undefined && element === host.host;
+  const isOurs = (element: Element) => view !== undefined && element === view.element;
   const focusReturn = createFocusReturn(isOurs);
 
-  const ensureHost = (): CardHost => {
-    host ??= createCardHost({ css: cardCss, onReattach: () => follow() });
-    return host;
-  };
-
-  const cardRoot = () => host?.mount.querySelector<HTMLElement>('.card') ?? undefined;
-
-  const follow = () => {
-    stopFollowing?.();
-    stopFollowing = undefined;
-    if (!open || !host) return;
-    const target = host;
-    stopFollowing = followMention({
-      range: open.mention.range,
-      floating: target.host,
-      pointer: open.byFocus ? undefined : pointer,
-      apply: (placed) => {
-        target.mount.style.setProperty('--zf-max-height', `${placed.maxHeight}px`);
-        target.moveTo(placed.x, placed.y);
-        target.setVisible(!placed.referenceHidden);
-        if (focusWhenPlaced && !placed.referenceHidden) {
-          focusWhenPlaced = false;
-          cardRoot()?.focus({ preventScroll: true });
-        }
-      },
-    });
+  /**
+   * Loads the card in a task of its own (not inside the pointer event that asked), then runs
+   * `then` with it.
+   */
+  const withView = (then?: (ready: CardView) => void) => {
+    if (view !== undefined) {
+      then?.(view);
+      return;
+    }
+    const first = !viewRequested;
+    viewRequested = true;
+    const whenLoaded = () => {
+      loadCardView()
+        .then((module) => {
+          if (destroyed) return;
+          view ??= module.createCardView();
+          then?.(view);
+        })
+        .catch(onError);
+    };
+    if (first) window.setTimeout(whenLoaded, 0);
+    else whenLoaded();
   };
 
   const renderCard = () => {
-    if (!open) return;
-    const settings = getSettings();
-    const lang = resolveUiLang(settings.language, navigator.languages);
-    const content = cardContentFor(open.entityId, lang);
-    if (!content) {
-      intent.close();
-      return;
-    }
-    const target = ensureHost();
+    if (!open || !view) return;
     const current = open;
-    render(
-      <EntityCard
-        key={content.entityId}
-        content={content}
-        strings={cardStrings[lang]}
-        locale={localeOf(lang)}
-        accent={settings.appearance[content.group]?.color ?? FALLBACK_ACCENT}
-        pinned={current.pinned}
-        onBack={
-          current.history.length > 0
-            ? () => {
-                current.entityId = current.history.pop() ?? current.mention.entityId;
-                renderCard();
-              }
-            : undefined
-        }
-        onClose={() => intent.close()}
-        onShowEntity={(entityId) => {
+    const shown = view.render(
+      {
+        entityId: current.entityId,
+        pinned: current.pinned,
+        canGoBack: current.history.length > 0,
+      },
+      getSettings(),
+      {
+        back() {
+          current.entityId = current.history.pop() ?? current.mention.entityId;
+          renderCard();
+        },
+        close: () => intent.close(),
+        showEntity(entityId) {
           if (entityId === current.entityId) return;
           current.history.push(current.entityId);
           current.entityId = entityId;
           current.pinned = true;
           renderCard();
-          cardRoot()?.focus({ preventScroll: true });
-        }}
-        onOpenTables={(view) => openTables(view)}
-      />,
-      target.mount,
+          view?.focus();
+        },
+        openTables,
+      },
     );
+    if (!shown) intent.close();
+  };
+
+  /** Shows the open card once its module is there (at once after the first time). */
+  const present = (card: OpenCard) => {
+    withView((ready) => {
+      if (open !== card) return;
+      renderCard();
+      if (open !== card) return;
+      ready.show(card.mention.range, card.byFocus ? undefined : pointer, (visible) => {
+        if (focusWhenPlaced && visible) {
+          focusWhenPlaced = false;
+          ready.focus();
+        }
+      });
+    });
   };
 
   const showCard = (mention: PageMention, pinned: boolean, byFocus: boolean) => {
-    const target = ensureHost();
     open = { mention, entityId: mention.entityId, history: [], pinned, byFocus };
-    renderCard();
-    if (!open) return;
-    // Hidden until floating-ui has placed it, so it never flashes at the corner of the page.
-    target.setVisible(false);
-    target.attach();
-    follow();
+    onOpenChange?.(mention);
+    present(open);
   };
 
   const hideCard = () => {
     focusWhenPlaced = false;
-    stopFollowing?.();
-    stopFollowing = undefined;
+    if (open !== undefined) onOpenChange?.(undefined);
     open = undefined;
-    if (!host) return;
-    const focusInside = document.activeElement === host.host;
+    if (!view) return;
+    const focusInside = document.activeElement === view.element;
     if (focusInside) {
       returningFocus = true;
       focusReturn.restore();
@@ -187,8 +201,7 @@ export function createHoverCards({
     } else {
       focusReturn.forget();
     }
-    render(null, host.mount);
-    host.detach();
+    view.hide();
   };
 
   const settings = getSettings();
@@ -199,32 +212,46 @@ export function createHoverCards({
       show: (mention, how) => {
         const byFocus = pendingFocusOpen;
         pendingFocusOpen = false;
+        // The hover's answer may rest on boxes measured a while ago: check it once more, fresh.
+        if (!how.pinned && !byFocus && pointer !== undefined) {
+          hitTester.invalidate();
+          if (hitTester.at(pointer.x, pointer.y, pointerTarget) !== mention) {
+            intent.close();
+            return;
+          }
+        }
         showCard(mention, how.pinned, byFocus);
       },
       hide: hideCard,
-      cardBox: () => (host?.attached ? host.host.getBoundingClientRect() : undefined),
+      cardBox: () => view?.box(),
     },
   });
-  const insideCard = (event: Event) => host?.attached === true && host.isInside(event);
+  const insideCard = (event: Event) => view?.attached === true && view.isInside(event);
 
   window.addEventListener(
     'pointermove',
     (event) => {
       // Touch has no hover; a tap arrives as a click.
       if (event.pointerType === 'touch') return;
-      pointer = { x: event.clientX, y: event.clientY };
+      // Each property read is a call into the DOM, and this runs at every move: read once.
+      const x = event.clientX;
+      const y = event.clientY;
+      pointer = { x, y };
       const overCard = insideCard(event);
       // With a button down the reader is selecting text, not asking for a card.
+      pointerTarget = innermost(event);
       const target =
-        overCard || event.buttons !== 0
-          ? undefined
-          : hitTester.at(event.clientX, event.clientY, event.composedPath()[0]);
+        overCard || event.buttons !== 0 ? undefined : hitTester.at(x, y, pointerTarget);
+      // The pointer reached a mention: the card may be wanted soon.
+      if (target !== undefined && !viewRequested) withView();
+      const { card } = getSettings();
       intent.pointerMove({
-        x: event.clientX,
-        y: event.clientY,
+        x,
+        y,
         target,
         overCard,
-        modifierHeld: modifierHeld(event, getSettings().card.modifier),
+        // Only the modifier trigger asks; reading the key state costs a call per move.
+        modifierHeld: card.trigger === 'modifier' && modifierHeld(event, card.modifier),
       });
     },
     listen,
@@ -244,7 +271,7 @@ export function createHoverCards({
       const target =
         inCard || selecting
           ? undefined
-          : hitTester.at(event.clientX, event.clientY, event.composedPath()[0]);
+          : hitTester.at(event.clientX, event.clientY, innermost(event));
       intent.click({
         target,
         insideCard: inCard,
@@ -266,13 +293,16 @@ export function createHoverCards({
     listen,
   );
 
-  window.addEventListener(
-    'mouseout',
+  // Listened for on the root only: a `mouseout` listener on the window would run at every
+  // element the pointer crosses, for the one crossing that matters.
+  document.documentElement.addEventListener(
+    'mouseleave',
     (event) => {
       // relatedTarget null: the pointer left the window.
       if (event.relatedTarget === null) intent.pointerGone();
     },
-    listen,
+    // Not capturing: a capturing listener here would hear every element's `mouseleave` too.
+    { passive: true, signal: controller.signal },
   );
 
   window.addEventListener(
@@ -300,10 +330,13 @@ export function createHoverCards({
     listen,
   );
 
-  // Scrolling and resizing move every mention: the hit-test's cached rects are stale.
+  // Scrolling, resizing, an image or a font arriving move the mentions: the hit-test's
+  // measured boxes are stale. (`load` of images and frames reaches a capturing listener.)
   const invalidate = () => hitTester.invalidate();
   window.addEventListener('scroll', invalidate, listen);
   window.addEventListener('resize', invalidate, listen);
+  window.addEventListener('load', invalidate, listen);
+  document.fonts?.addEventListener('loadingdone', invalidate, { signal: controller.signal });
   document.addEventListener(
     'visibilitychange',
     () => {
@@ -315,7 +348,7 @@ export function createHoverCards({
   const unsubscribe = index.subscribe(() => {
     hitTester.mentionsChanged();
     // The mention under the card left the page or its entity was switched off.
-    if (open && !index.all().includes(open.mention)) intent.close();
+    if (open && !index.has(open.mention)) intent.close();
   });
 
   const reveal = (mention: PageMention) => {
@@ -333,8 +366,8 @@ export function createHoverCards({
     unsubscribe();
     intent.destroy();
     hideCard();
-    host?.destroy();
-    host = undefined;
+    view?.destroy();
+    view = undefined;
   }
 
   return {
@@ -349,6 +382,7 @@ export function createHoverCards({
     close() {
       intent.close();
     },
+    pageChanged: invalidate,
     settingsChanged() {
       const next = getSettings();
       intent.setOptions({ delayMs: next.card.delayMs, trigger: next.card.trigger });

@@ -1,0 +1,197 @@
+/**
+ * Decides which of the page's mentions are registered in `CSS.highlights`.
+ *
+ * Chromium (156) checks every registered range again before painting a frame in which the
+ * document changed, about 7 µs per range: 36,000 registered ranges make every frame of a page
+ * that moves anything cost a quarter of a second. So a page with few mentions has them all
+ * registered, and a page with many has only those near the viewport (the viewport and a screen
+ * above and below it), found again as the reader scrolls. The mention index keeps every mention
+ * either way: hover, the keyboard walk, the popup's list and the badge never depend on this.
+ */
+import { createHighlightRegistry } from './highlight-registry';
+import { Place, type IndexedMention, type MentionDelta, type MentionStore } from './mention-index';
+
+/** Pages with at most this many visible mentions have them all registered. */
+export const REGISTER_ALL_UP_TO = 150;
+/** The band around the viewport, in viewport heights on each side. */
+const MARGIN_SCREENS = 1;
+/** Never more registered than this, whatever the page looks like. */
+const MAX_REGISTERED = 1500;
+/** A layout change seen in the page's mutations is looked at no more often than this. */
+const MUTATION_REFRESH_MS = 250;
+
+/**
+ * Runs `step` just after the next frame is painted, when the layout is fresh: measuring then
+ * costs little, where measuring right after the page changed would make us pay for its layout.
+ * Returns the function that cancels it.
+ */
+function afterNextPaint(view: Window, step: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = view.requestAnimationFrame(() => {
+    timer = setTimeout(step, 0);
+  });
+  return () => {
+    view.cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
+export interface HighlightWindow {
+  /** Takes the visible changes of a flush: registers what should show, drops what left. */
+  update(delta: MentionDelta): void;
+  /**
+   * The page's DOM changed, which may have moved text into or out of the band: look again after
+   * the next paint (at most every MUTATION_REFRESH_MS). Scrolling and resizing are heard here.
+   */
+  pageChanged(): void;
+  /** Keeps one mention registered wherever it is (the open card's), or none. */
+  pin(mention: IndexedMention | undefined): void;
+  /** Ranges registered now. */
+  readonly size: number;
+  destroy(): void;
+}
+
+export function createHighlightWindow({
+  store,
+  doc,
+  registerAllUpTo = REGISTER_ALL_UP_TO,
+  onError,
+}: {
+  store: MentionStore;
+  doc: Document;
+  registerAllUpTo?: number;
+  onError: (error: unknown) => void;
+}): HighlightWindow {
+  const registry = createHighlightRegistry();
+  const registered = new Set<IndexedMention>();
+  const view = doc.defaultView;
+  const listen = new AbortController();
+  let windowed = false;
+  // Until the window is first measured (just after a paint), new mentions are registered as they
+  // come: the scan starts where the reader is, and measuring earlier could mean doing the page's
+  // first layout inside our task.
+  let measured = false;
+  let pinned: IndexedMention | undefined;
+  let cancelLook: (() => void) | undefined;
+  let lastMutationRefresh = Number.NEGATIVE_INFINITY;
+  // One live Range, moved onto each mention measured: creating one per mention would cost more.
+  const probe = doc.createRange();
+
+  function add(mentions: IndexedMention[]): void {
+    const fresh = mentions.filter((mention) => !registered.has(mention));
+    for (const mention of fresh) registered.add(mention);
+    registry.add(fresh);
+  }
+
+  function remove(mentions: Iterable<IndexedMention>): void {
+    const gone: IndexedMention[] = [];
+    for (const mention of mentions) if (registered.delete(mention)) gone.push(mention);
+    registry.remove(gone);
+  }
+
+  /** The mention's box, from its element's when that is a fair stand-in (see `locator`). */
+  function boxOf(mention: IndexedMention, tall: number): DOMRect | undefined {
+    const { startContainer, startOffset, endContainer, endOffset } = mention.staticRange;
+    const element = startContainer.parentElement;
+    if (element !== null) {
+      const rect = element.getBoundingClientRect();
+      if (rect.height > 0 && rect.height <= tall) return rect;
+    }
+    try {
+      probe.setStart(startContainer, startOffset);
+      probe.setEnd(endContainer, endOffset);
+    } catch {
+      // The text got shorter than the mention: a rescan is on its way.
+      return undefined;
+    }
+    return probe.getBoundingClientRect();
+  }
+
+  /**
+   * Where each mention is against the band. The box of the element holding the mention's text
+   * stands in for the mention's own: in Chromium 156 a range's box costs 0.3-0.7 ms at a random
+   * place of a 100,000-paragraph page, an element's about 12 µs. An element taller than the band
+   * (a whole article in one block), or one without a box of its own (`display: contents`), says
+   * too little, so then the range is measured.
+   */
+  function locator(): (mention: IndexedMention) => Place {
+    const height = view?.innerHeight ?? 0;
+    const top = -height * MARGIN_SCREENS;
+    const bottom = height * (1 + MARGIN_SCREENS);
+    const tall = bottom - top;
+    return (mention) => {
+      const rect = boxOf(mention, tall);
+      if (rect === undefined || (rect.width === 0 && rect.height === 0)) return Place.NoBox;
+      if (rect.bottom < top) return Place.Before;
+      return rect.top > bottom ? Place.After : Place.Inside;
+    };
+  }
+
+  /** Registers exactly the mentions near the viewport (and the pinned one). */
+  function recompute(): void {
+    measured = true;
+    const next = new Set(store.near(locator(), MAX_REGISTERED));
+    if (pinned !== undefined && store.index.has(pinned)) next.add(pinned);
+    remove([...registered].filter((mention) => !next.has(mention)));
+    add([...next]);
+  }
+
+  /** Looks at what is near the viewport after the next paint (once, however often asked). */
+  function schedule(): void {
+    if (!windowed || cancelLook !== undefined || view === null) return;
+    cancelLook = afterNextPaint(view, () => {
+      cancelLook = undefined;
+      try {
+        if (windowed) recompute();
+      } catch (error) {
+        onError(error);
+      }
+    });
+  }
+
+  if (view !== null) {
+    const options = { capture: true, passive: true, signal: listen.signal } as const;
+    // Capturing on the window hears scrolling elements too (scroll events do not bubble).
+    view.addEventListener('scroll', schedule, options);
+    view.addEventListener('resize', schedule, options);
+  }
+
+  return {
+    update({ added, removed }) {
+      remove(removed);
+      if (store.size <= registerAllUpTo) {
+        // Back from windowed: everything shown gets registered.
+        add(windowed ? [...store.shown()] : added);
+        windowed = false;
+        return;
+      }
+      windowed = true;
+      if (!measured) add(added.slice(0, Math.max(0, MAX_REGISTERED - registered.size)));
+      if (added.length > 0 || removed.length > 0) schedule();
+    },
+    pageChanged() {
+      const now = performance.now();
+      if (now - lastMutationRefresh < MUTATION_REFRESH_MS) return;
+      lastMutationRefresh = now;
+      schedule();
+    },
+    pin(mention) {
+      const previous = pinned;
+      pinned = mention;
+      if (!windowed) return;
+      if (mention !== undefined) add([mention]);
+      // The previous one leaves at the next look, unless it is near the viewport anyway.
+      if (previous !== undefined && previous !== mention) schedule();
+    },
+    get size() {
+      return registered.size;
+    },
+    destroy() {
+      listen.abort();
+      cancelLook?.();
+      cancelLook = undefined;
+      registered.clear();
+      registry.clear();
+    },
+  };
+}

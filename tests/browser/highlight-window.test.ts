@@ -1,0 +1,215 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Matcher } from '@/core/matcher';
+import { createPageEngine, type PageEngine } from '@/entrypoints/content/page-engine';
+import { mount, nextTask } from './support/engine-dom';
+import { groupOf, realMatcher } from './support/page-matcher';
+
+let engine: PageEngine | undefined;
+
+function start({
+  registerAllUpTo,
+  matcher = realMatcher(),
+}: { registerAllUpTo?: number; matcher?: Matcher } = {}): PageEngine {
+  engine = createPageEngine({
+    root: document,
+    matcher,
+    groupOf,
+    onChange: () => undefined,
+    onError: (error) => {
+      throw error;
+    },
+    ...(registerAllUpTo === undefined ? {} : { registerAllUpTo }),
+  });
+  return engine;
+}
+
+async function settle(current: PageEngine): Promise<void> {
+  await nextTask();
+  await current.whenIdle();
+}
+
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+/** The window is looked at just after a frame is painted: wait for that. */
+async function afterPaint(): Promise<void> {
+  await nextFrame();
+  await nextTask();
+  await nextTask();
+}
+
+afterEach(() => {
+  engine?.destroy();
+  engine = undefined;
+  document.body.replaceChildren();
+  scrollTo(0, 0);
+});
+
+/** The ids of the paragraphs holding a registered range of ours. */
+function registeredParagraphs(): Set<string> {
+  const ids = new Set<string>();
+  for (const [name, highlight] of CSS.highlights) {
+    if (!name.startsWith('zf-')) continue;
+    for (const range of highlight) ids.add(range.startContainer.parentElement?.id ?? '');
+  }
+  return ids;
+}
+
+function registeredCount(): number {
+  let total = 0;
+  for (const [name, highlight] of CSS.highlights)
+    if (name.startsWith('zf-')) total += highlight.size;
+  return total;
+}
+
+/** 300 paragraphs, two mentions each, tall enough to scroll through many screens. */
+function longPage(): void {
+  mount(
+    Array.from(
+      { length: 300 },
+      (_, i) => `<p id="p${i}" style="margin: 0; height: 40px">Row ${i}: Baidu and GLM-4.</p>`,
+    ).join(''),
+  );
+}
+
+function inBand(id: string): boolean {
+  const rect = document.getElementById(id)!.getBoundingClientRect();
+  return rect.bottom >= -innerHeight && rect.top <= 2 * innerHeight;
+}
+
+describe('the highlight window', () => {
+  it('registers every mention of a page with few of them', async () => {
+    longPage();
+    const current = start({ registerAllUpTo: 1000 });
+    await settle(current);
+    expect(current.index.all()).toHaveLength(600);
+    expect(registeredCount()).toBe(600);
+  });
+
+  it('registers only the mentions near the viewport of a page with many, following the scroll', async () => {
+    longPage();
+    const current = start({ registerAllUpTo: 20 });
+    await settle(current);
+    await afterPaint();
+    // Every mention is indexed; only those within a screen of the viewport are registered.
+    expect(current.index.all()).toHaveLength(600);
+    const atTop = registeredParagraphs();
+    expect(atTop.has('p0')).toBe(true);
+    expect(atTop.has('p299')).toBe(false);
+    for (const id of atTop) expect(inBand(id), id).toBe(true);
+    const bandRows = [...document.querySelectorAll('p')].filter((p) => inBand(p.id)).length;
+    expect(atTop.size).toBe(bandRows);
+    expect(current.registered).toBe(2 * bandRows);
+
+    document.getElementById('p280')!.scrollIntoView();
+    await afterPaint();
+    const below = registeredParagraphs();
+    expect(below.has('p280')).toBe(true);
+    expect(below.has('p299')).toBe(true);
+    expect(below.has('p0')).toBe(false);
+    for (const id of below) expect(inBand(id), id).toBe(true);
+  });
+
+  it('keeps a pinned mention registered far from the viewport, and lets it go', async () => {
+    longPage();
+    const current = start({ registerAllUpTo: 20 });
+    await settle(current);
+    const far = current.index.all().find((mention) => {
+      return mention.range.startContainer.parentElement?.id === 'p250';
+    })!;
+    current.pin(far);
+    expect(registeredParagraphs().has('p250')).toBe(true);
+    current.pin(undefined);
+    await afterPaint();
+    expect(registeredParagraphs().has('p250')).toBe(false);
+  });
+
+  it('registers mentions appended far below only once the reader gets there', async () => {
+    longPage();
+    const current = start({ registerAllUpTo: 20 });
+    await settle(current);
+    const p = document.createElement('p');
+    p.id = 'late';
+    p.textContent = 'Late news from Tencent.';
+    document.body.append(p);
+    await settle(current);
+    await afterPaint();
+    expect(current.index.all().at(-1)?.entityId).toBe('tencent');
+    expect(registeredParagraphs().has('late')).toBe(false);
+    p.scrollIntoView();
+    await afterPaint();
+    expect(registeredParagraphs().has('late')).toBe(true);
+  });
+
+  it('registers everything again when the page drops below the limit', async () => {
+    longPage();
+    const current = start({ registerAllUpTo: 20 });
+    await settle(current);
+    for (const p of [...document.querySelectorAll('p')].slice(5)) p.remove();
+    await settle(current);
+    expect(current.index.all()).toHaveLength(10);
+    expect(registeredCount()).toBe(10);
+  });
+});
+
+describe('rescanning text whose mentions did not change', () => {
+  it('keeps the mention and its registered range when the text around it changes', async () => {
+    const root = mount('<p>Score <span id="v">1.00</span> for Baidu</p>');
+    const current = start();
+    await settle(current);
+    const [before] = current.index.all();
+    const [rangeBefore] = [...CSS.highlights.get('zf-ai-companies')!];
+    (root.querySelector('#v')!.firstChild as Text).data = '2.00';
+    await settle(current);
+    expect(current.index.all()).toEqual([before]);
+    expect([...CSS.highlights.get('zf-ai-companies')!]).toEqual([rangeBefore]);
+  });
+
+  it('rescans a block once for several of its texts edited together', async () => {
+    const root = mount(
+      '<ul><li><span>Baidu</span> <span class="v">1</span> <span class="v">2</span> <span class="v">3</span></li></ul>',
+    );
+    const real = realMatcher();
+    let reads = 0;
+    const current = start({
+      matcher: {
+        find: (text) => {
+          reads++;
+          return real.find(text);
+        },
+      },
+    });
+    await settle(current);
+    reads = 0;
+    for (const value of root.querySelectorAll('.v')) (value.firstChild as Text).data = '9';
+    await settle(current);
+    expect(reads).toBe(1);
+    expect(current.index.all().map((mention) => mention.entityId)).toEqual(['baidu']);
+  });
+
+  it('reads text edited at every frame a few times a second, ending on its last words', async () => {
+    const root = mount('<p>Now: <span id="live">nothing</span></p>');
+    const real = realMatcher();
+    let reads = 0;
+    const current = start({
+      matcher: {
+        find: (text) => {
+          reads++;
+          return real.find(text);
+        },
+      },
+    });
+    await settle(current);
+    reads = 0;
+    const live = root.querySelector('#live')!.firstChild as Text;
+    const words = ['Baidu', 'Tencent', 'GLM-4', 'Kimi', 'nothing', 'Alibaba'];
+    for (let frame = 0; frame < 12; frame++) {
+      live.data = words[frame % words.length]!;
+      await nextFrame();
+    }
+    await settle(current);
+    // Twelve frames (about 200 ms) of edits: read when the first came, then once per batch.
+    expect(reads).toBeGreaterThan(0);
+    expect(reads).toBeLessThanOrEqual(5);
+    expect(current.index.all().map((mention) => mention.text)).toEqual(['Alibaba']);
+  });
+});
