@@ -83,6 +83,31 @@ describe('bench report', () => {
     expect(summary.heapGrowthBytes).toBe(2_000_000);
   });
 
+  it("keeps the floor's cold first run, and times a windowed page by the end of its scan", () => {
+    const windowed = summarisePage(
+      { name: 'gen-100k', group: 'generated', bytes: 1 },
+      { ...baseline(100, 10_000), floorRunsMs: [170, 100, 95] },
+      // 40 registered of 900 indexed: only the viewport's window is registered.
+      ours([
+        run({ count: 40, indexed: 900, allRegisteredMs: 60, workEndMs: 700 }),
+        run({ count: 40, indexed: 900, allRegisteredMs: 70, workEndMs: 800 }),
+        run({ count: 40, indexed: 900, allRegisteredMs: 65, workEndMs: 750 }),
+      ]),
+    );
+    expect(windowed.floorColdMs).toBe(170);
+    expect(windowed.indexed).toBe(900);
+    expect(windowed.registered).toBe(40);
+    expect(windowed.allFoundMs).toBe(750);
+
+    const whole = summarisePage(
+      { name: 'gen-1k', group: 'generated', bytes: 1 },
+      baseline(1, 100),
+      ours([run({ count: 30, indexed: 30, allRegisteredMs: 120, workEndMs: 400 })]),
+    );
+    // Everything indexed is registered: all was found at the last registration.
+    expect(whole.allFoundMs).toBe(120);
+  });
+
   it('passes the targets a fast engine meets and misses the ones a slow one does not', () => {
     const fast = summarisePage(
       { name: 'gen-100k', group: 'generated', bytes: 1 },
