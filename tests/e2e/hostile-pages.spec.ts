@@ -12,7 +12,7 @@ import {
   withPage,
   type Box,
 } from './engine-extension';
-import { highlightedIn } from './engine-page-probe';
+import { frameHighlighted, highlightedIn } from './engine-page-probe';
 import { bumpTwice, countsOf, pageMentions } from './hostile-helpers';
 import { expect, test } from './harness/fixtures';
 import type { TestPage } from './harness/extension-browser';
@@ -63,25 +63,6 @@ async function hoverInFrame(page: TestPage, index: number): Promise<string | nul
     }, index);
   await expect.poll(shown, { timeout: SETTLE_MS }).not.toBeNull();
   return shown();
-}
-
-/** Our highlighted texts inside frame `index` of the top page, in document order. */
-function frameHighlights(index: number): string[] {
-  // A frame's window is a full global of its own; DOM typings only call it a Window.
-  const view = window.frames[index] as (Window & typeof globalThis) | undefined;
-  if (!view) return [];
-  const ranges: Range[] = [];
-  for (const [name, highlight] of view.CSS.highlights) {
-    if (!name.startsWith('zf-')) continue;
-    for (const source of highlight) {
-      const range = view.document.createRange();
-      range.setStart(source.startContainer, source.startOffset);
-      range.setEnd(source.endContainer, source.endOffset);
-      ranges.push(range);
-    }
-  }
-  ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-  return ranges.map((range) => range.toString());
 }
 
 /** Whether frame `index` of the top page has at least `min` of our highlighted ranges. */
@@ -244,8 +225,8 @@ test('same-origin and script-written about:blank iframes each highlight their ow
     ]);
     await page.waitFor(frameHasHighlights, [0, 1] as [number, number], SETTLE_MS);
     await page.waitFor(frameHasHighlights, [1, 2] as [number, number], SETTLE_MS);
-    expect(await page.evaluate(frameHighlights, 0)).toEqual(['Zhipu AI']);
-    expect(await page.evaluate(frameHighlights, 1)).toEqual(['GLM-4', '智谱']);
+    expect(await page.evaluate(frameHighlighted, 0)).toEqual(['Zhipu AI']);
+    expect(await page.evaluate(frameHighlighted, 1)).toEqual(['GLM-4', '智谱']);
     // Only the top frame speaks for the tab.
     expect(countsOf(await pageMentions(extBrowser))).toEqual({ suning: 1 });
     await page.bringToFront();
@@ -263,8 +244,8 @@ test('a frameset: each frame highlights its own text', async ({ extBrowser, fixt
   await withPage(extBrowser, `${fixtures}/hostile/frameset.html`, async (page) => {
     await page.waitFor(frameHasHighlights, [0, 1] as [number, number], SETTLE_MS);
     await page.waitFor(frameHasHighlights, [1, 2] as [number, number], SETTLE_MS);
-    expect(await page.evaluate(frameHighlights, 0)).toEqual(['Zhipu AI']);
-    expect(await page.evaluate(frameHighlights, 1)).toEqual(['智谱', 'GLM-4']);
+    expect(await page.evaluate(frameHighlighted, 0)).toEqual(['Zhipu AI']);
+    expect(await page.evaluate(frameHighlighted, 1)).toEqual(['智谱', 'GLM-4']);
     expect(await page.evaluate(highlightedIn, null)).toEqual([]);
     await page.bringToFront();
     expect(await hoverInFrame(page, 1)).toBe('zhipu-ai');
