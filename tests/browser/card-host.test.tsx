@@ -1,10 +1,8 @@
-import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cardContentFor } from '@/components/card/card-content';
 import cardCss from '@/components/card/card.css?inline';
-import { cardStrings } from '@/components/card/card-strings';
-import { EntityCard } from '@/components/card/entity-card';
 import { CARD_HOST_TAG, createCardHost, type CardHost } from '@/entrypoints/content/card-host';
+import { renderPinnedCard } from './support/render-card';
 
 let host: CardHost | undefined;
 const pageNodes: Element[] = [];
@@ -20,20 +18,7 @@ function showZhipuCard(): { card: HTMLElement; host: CardHost } {
   host = created;
   const content = cardContentFor('zhipu-ai', 'en');
   if (!content) throw new Error('no Zhipu card');
-  render(
-    <EntityCard
-      content={content}
-      strings={cardStrings.en}
-      locale="en-US"
-      accent="#1a73e8"
-      pinned
-      onBack={undefined}
-      onClose={() => undefined}
-      onShowEntity={() => undefined}
-      onOpenTables={() => undefined}
-    />,
-    created.mount,
-  );
+  renderPinnedCard(content, created.mount);
   created.attach();
   created.moveTo(40, 40);
   const card = created.mount.querySelector<HTMLElement>('.card');

@@ -6,10 +6,9 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cardContentFor, type CardContent } from '@/components/card/card-content';
-import { cardStrings } from '@/components/card/card-strings';
-import { EntityCard } from '@/components/card/entity-card';
 import { DataTable, type TableColumn } from '@/components/tables/data-table';
 import type { TableCell } from '@/components/tables/table-cell';
+import { renderPinnedCard } from './support/render-card';
 
 const MARKUP = '<img src=x onerror="window.zfInjected=1"><script>window.zfInjected=2</script>';
 
@@ -79,20 +78,7 @@ describe('markup in shown strings stays text', () => {
     // The entity's name alone is one: a card without any shown string would prove nothing.
     expect(countShownStrings(content)).toBeGreaterThan(3);
     const root = freshContainer();
-    render(
-      <EntityCard
-        content={hostile}
-        strings={cardStrings.en}
-        locale="en-US"
-        accent="#1a73e8"
-        pinned
-        onBack={undefined}
-        onClose={() => undefined}
-        onShowEntity={() => undefined}
-        onOpenTables={() => undefined}
-      />,
-      root,
-    );
+    renderPinnedCard(hostile, root);
     expectInert(root);
   });
 
