@@ -7,6 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
 import { benchApiScript } from './in-page.ts';
+import {
+  CHROMIUM,
+  CHROMIUM_BASE_ARGS,
+  chromiumExtensionArgs,
+} from '../../tests/e2e/harness/extension-browser.ts';
 
 /** The part of the extension API the service worker is asked to use. */
 interface ChromeTabs {
@@ -16,18 +21,11 @@ interface ChromeTabs {
   };
 }
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const VIEWPORT = { width: 1280, height: 800 };
 
-const COMMON_ARGS = [
-  '--no-sandbox',
-  // Without these Chromium tries to reach outside hosts, which this network refuses.
-  '--disable-background-networking',
-  '--disable-component-update',
-  // Real pages link fonts, ads and scripts on other hosts: fail those lookups at once instead
-  // of waiting on the network, so only what we serve loads (and equally in both browsers).
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-];
+// Real pages link fonts, ads and scripts on other hosts: fail those lookups at once instead of
+// waiting on the network, so only what we serve loads (and equally in both browsers).
+const LOCAL_ONLY = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1';
 
 export interface BenchBrowsers {
   /** A tab in the browser with the extension. */
@@ -51,11 +49,7 @@ export async function launchBenchBrowsers(extensionDir: string): Promise<BenchBr
     executablePath: CHROMIUM,
     headless: true,
     viewport: VIEWPORT,
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      ...COMMON_ARGS,
-    ],
+    args: [...chromiumExtensionArgs(extensionDir), LOCAL_ONLY],
   });
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker');
@@ -63,7 +57,7 @@ export async function launchBenchBrowsers(extensionDir: string): Promise<BenchBr
   const plain: Browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: COMMON_ARGS,
+    args: [...CHROMIUM_BASE_ARGS, LOCAL_ONLY],
   });
   const plainContext = await plain.newContext({ viewport: VIEWPORT });
   const script = benchApiScript();

@@ -7,7 +7,11 @@ import { chromium, type BrowserContext, type LaunchOptions } from '@playwright/t
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { builtExtensionDir } from '../../tests/e2e/harness/extension-browser';
+import {
+  builtExtensionDir,
+  CHROMIUM,
+  chromiumExtensionArgs,
+} from '../../tests/e2e/harness/extension-browser';
 
 export interface ShotBrowserOptions {
   scheme: 'light' | 'dark';
@@ -38,16 +42,9 @@ export async function launchShotBrowser(options: ShotBrowserOptions): Promise<Sh
   const profile = mkdtempSync(join(tmpdir(), 'zf-shots-'));
   options.prepareProfile?.(profile);
   const launchOptions: LaunchOptions = {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: true,
-    args: [
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      ...(options.extraArgs ?? []),
-    ],
+    args: [...chromiumExtensionArgs(dir), ...(options.extraArgs ?? [])],
   };
   const context = await chromium.launchPersistentContext(profile, {
     ...launchOptions,

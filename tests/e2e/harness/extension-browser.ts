@@ -6,7 +6,20 @@ import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppe
 
 export type Engine = 'chromium' | 'firefox';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags for every Chromium started here: no sandbox in containers, and no calls to outside hosts. */
+export const CHROMIUM_BASE_ARGS = [
+  '--no-sandbox',
+  // Without these Chromium tries to reach outside hosts, which this network refuses.
+  '--disable-background-networking',
+  '--disable-component-update',
+];
+
+/** Flags that load the built extension in `dir`, and only it, plus the base flags. */
+export function chromiumExtensionArgs(dir: string): string[] {
+  return [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, ...CHROMIUM_BASE_ARGS];
+}
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const GECKO_ID = 'zhipu-facts@example.org';
 // Pinning the moz-extension:// host lets tests open the popup and options pages by URL.
@@ -72,14 +85,7 @@ async function launchChromium(): Promise<ExtensionBrowser> {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 800 },
-    args: [
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-      '--no-sandbox',
-      // Without these Chromium tries to reach outside hosts, which this network refuses.
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
+    args: chromiumExtensionArgs(dir),
   });
   const foreignRequests: string[] = [];
   context.on('request', (request) => {
