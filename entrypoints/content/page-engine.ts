@@ -340,14 +340,23 @@ export function createPageEngine({
       onError(error);
     }
     rescannedSinceBatch.clear();
+    if (changes.some((change) => change.kind === 'everything')) {
+      edits.clear();
+      scanEverything();
+      return;
+    }
+    // Drops first: a node removed and inserted again elsewhere in the same task (moved) is read
+    // again by this batch's rescans, which must come after its old mentions are dropped (else
+    // the rescans keep them, or place new mentions against their old place).
+    for (const change of changes) {
+      if (change.kind === 'removed') {
+        queue.push(createDropJob(change.node, (nodes) => store.drop(nodes)));
+      }
+    }
     for (const change of changes) {
       switch (change.kind) {
         case 'everything':
-          edits.clear();
-          scanEverything();
-          return;
         case 'removed':
-          queue.push(createDropJob(change.node, (nodes) => store.drop(nodes)));
           break;
         case 'flow':
           if (change.from !== null && change.from === change.to && change.from instanceof Text) {
