@@ -4,6 +4,24 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
+/** The property tests' seed: fixed unless FUZZ_SEED says otherwise (a number, or `random`). */
+function fuzzSeed(): number {
+  const wanted = process.env.FUZZ_SEED;
+  if (wanted === undefined || wanted === '') return 20261129;
+  if (wanted === 'random') {
+    const seed = Math.floor(Math.random() * 2 ** 31);
+    console.log(`FUZZ_SEED=${seed}`);
+    return seed;
+  }
+  const seed = Number(wanted);
+  if (!Number.isSafeInteger(seed))
+    throw new Error(`FUZZ_SEED must be a whole number or "random", not "${wanted}"`);
+  return seed;
+}
+
+const provide = { fuzzSeed: fuzzSeed() };
+const setupFiles = ['tests/support/fuzz-seed.ts'];
+
 export default defineConfig({
   test: {
     projects: [
@@ -12,6 +30,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          provide,
+          setupFiles,
           include: ['tests/unit/**/*.test.{ts,tsx}'],
         },
       },
@@ -23,6 +43,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.{ts,tsx}'],
+          provide,
+          setupFiles,
           browser: {
             enabled: true,
             headless: true,
