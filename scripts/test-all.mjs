@@ -11,6 +11,16 @@ mkdirSync(REPORTS, { recursive: true });
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
+// Names of failed tests, repeated after the summary so the end of a long CI log says which.
+const failures = [];
+
+function firstLine(text) {
+  return String(text ?? '')
+    .split('\n')
+    .find((line) => line.trim() !== '')
+    ?.trim()
+    .slice(0, 200);
+}
 
 function run(cmd, args, env = {}) {
   console.log(`\n$ ${cmd} ${args.join(' ')}`);
@@ -50,6 +60,18 @@ function vitestProject(project) {
     lines.push(`FAIL vitest ${project}: no report`);
     return;
   }
+  for (const file of report.testResults ?? []) {
+    for (const test of file.assertionResults ?? []) {
+      if (test.status !== 'failed') continue;
+      const where = file.name.replace(`${process.cwd()}/`, '');
+      failures.push(
+        `${project}: ${where} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`,
+      );
+    }
+    if (file.status === 'failed' && !(file.assertionResults ?? []).length) {
+      failures.push(`${project}: ${file.name}: ${firstLine(file.message)}`);
+    }
+  }
   const failed = report.numFailedTests + (ok || report.numFailedTests > 0 ? 0 : 1);
   totals.passed += report.numPassedTests;
   totals.failed += failed;
@@ -57,6 +79,22 @@ function vitestProject(project) {
   lines.push(
     `${failed ? 'FAIL' : 'ok  '} vitest ${project}: ${report.numPassedTests} passed, ${failed} failed, ${report.numPendingTests} skipped`,
   );
+}
+
+function collectPlaywrightFailures(suites, titles) {
+  for (const suite of suites) {
+    const path = suite.title ? [...titles, suite.title] : titles;
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status === 'expected' || test.status === 'skipped') continue;
+        const error = test.results?.find((result) => result.error)?.error?.message;
+        failures.push(
+          `e2e [${test.projectName}] ${[...path, spec.title].join(' › ')} (${test.status}): ${firstLine(error)}`,
+        );
+      }
+    }
+    collectPlaywrightFailures(suite.suites ?? [], path);
+  }
 }
 
 function playwright() {
@@ -68,6 +106,7 @@ function playwright() {
     lines.push('FAIL e2e: no report');
     return;
   }
+  collectPlaywrightFailures(report.suites ?? [], []);
   const { expected, unexpected, flaky, skipped } = report.stats;
   const failed = unexpected + flaky + (ok || unexpected + flaky > 0 ? 0 : 1);
   totals.passed += expected;
@@ -92,6 +131,10 @@ if (built && existsSync('.output/firefox-mv3/manifest.json')) {
   lines.push('FAIL e2e: not run, the build failed');
 }
 
+if (failures.length) {
+  console.log('\nFailed tests');
+  for (const failure of failures) console.log(`  ${failure}`);
+}
 console.log('\nSummary');
 for (const line of lines) console.log(`  ${line}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
