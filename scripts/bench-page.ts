@@ -56,6 +56,7 @@ const OUT_DIR = '.output-bench';
 const PROFILE_OUT_DIR = '.output-bench-profile';
 const UNMINIFIED_CONFIG = 'scripts/bench-support/wxt-unminified.config.ts';
 const CORPUS_DIR = resolve(ROOT, '..', 'shared', 'corpus');
+const FIXTURES_DIR = join(ROOT, 'tests', 'fixtures', 'hostile');
 const RESULTS_DIR = join(ROOT, 'bench-results');
 
 interface Args {
@@ -139,7 +140,12 @@ async function main(): Promise<void> {
       ...(alias.caseSensitive === undefined ? {} : { caseSensitive: alias.caseSensitive }),
     })),
   );
-  const catalogue = benchPages({ quick: args.quick, corpusDir: CORPUS_DIR, aliases });
+  const catalogue = benchPages({
+    quick: args.quick,
+    corpusDir: CORPUS_DIR,
+    fixturesDir: FIXTURES_DIR,
+    aliases,
+  });
   if (catalogue.corpusNote !== undefined) console.log(`skip: ${catalogue.corpusNote}`);
   const pages = catalogue.pages.filter(
     (page) => args.only.length === 0 || args.only.some((name) => page.name.includes(name)),

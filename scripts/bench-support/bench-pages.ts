@@ -1,7 +1,8 @@
 /**
- * The pages the page bench loads: generated ones (built in memory, seeded) and the real pages of
- * the shared corpus when it is present. Each page says how often to load it and which extra
- * phases (feed bursts, hover, rewriting) run on it.
+ * The pages the page bench loads: generated ones (built in memory, seeded), the project's own
+ * hostile size fixtures (tests/fixtures/hostile) and the real pages of the shared corpus when it
+ * is present. Each page says how often to load it and which extra phases (feed bursts, hover,
+ * rewriting) run on it.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,23 @@ import { markdownToHtml } from './markdown-page.ts';
 import { generateArticle, generateDenseArticle, pageHtml, type BenchAlias } from './page-text.ts';
 
 export type Phase = 'feed' | 'hover' | 'rewrite';
-export type PageGroup = 'generated' | 'entities' | 'large' | 'readability';
+export type CorpusGroup = 'entities' | 'large' | 'readability';
+export const CORPUS_GROUPS: readonly CorpusGroup[] = ['entities', 'large', 'readability'];
+export type PageGroup = 'generated' | 'size' | CorpusGroup;
+
+const CORPUS_GROUP_SET: ReadonlySet<PageGroup> = new Set(CORPUS_GROUPS);
+
+/** Pages of the shared corpus, as against the pages the bench makes or the repo holds. */
+export function isCorpusGroup(group: PageGroup): group is CorpusGroup {
+  return CORPUS_GROUP_SET.has(group);
+}
+
+/** A file a page loads by URL (its script, its stylesheet), served at `path` beside it. */
+export interface BenchAsset {
+  path: string;
+  contentType: string;
+  body(): Buffer;
+}
 
 export interface BenchPage {
   /** Unique, also what `--only` matches. */
@@ -25,6 +42,13 @@ export interface BenchPage {
   /** How many times to load the page with the extension (the median is reported). */
   runs: number;
   phases: Phase[];
+  /** Files the page asks for; the bench server keeps nothing else. */
+  assets?: BenchAsset[];
+  /**
+   * For a page that builds its content after `load`: true once it has. Serialised into the page
+   * (so it uses nothing from outside); measuring waits for it, with and without the extension.
+   */
+  ready?: () => boolean;
 }
 
 const SEED = 20260601;
@@ -139,7 +163,54 @@ function rewritePage(aliases: readonly BenchAlias[], runs: number): BenchPage {
   };
 }
 
-function corpusPage(dir: string, group: PageGroup, file: string): BenchPage {
+/** The script and stylesheet every size fixture links by relative URL. */
+function sizeAssets(fixturesDir: string): BenchAsset[] {
+  return [
+    { file: 'size-page.js', contentType: 'text/javascript; charset=utf-8' },
+    { file: 'size-page.css', contentType: 'text/css; charset=utf-8' },
+  ].map(({ file, contentType }) => ({
+    path: `/size/${file}`,
+    contentType,
+    body: () => readFileSync(join(fixturesDir, file)),
+  }));
+}
+
+/**
+ * The e2e suite's size fixtures, read from the repo as they are. `mentions` is what each page's
+ * script writes (the e2e suite checks the same totals per entity): a correct engine finds exactly
+ * these.
+ */
+function sizePages(fixturesDir: string, runs: number): BenchPage[] {
+  const assets = sizeAssets(fixturesDir);
+  const page = (file: string, mentions: number, ready?: () => boolean): BenchPage => ({
+    name: `size/${file.replace(/\.html$/, '')}`,
+    group: 'size',
+    path: `/size/${file}`,
+    contentType: 'text/html; charset=utf-8',
+    body: () => readFileSync(join(fixturesDir, file)),
+    planted: { count: mentions, exact: true },
+    runs,
+    phases: [],
+    assets,
+    ...(ready === undefined ? {} : { ready }),
+  });
+  return [
+    // 100 paragraphs naming Zhipu AI in a node of their own, and one more split over two nodes.
+    // Loaded `runs` times like the rest: a load with the extension takes about ten seconds.
+    // Built in a task after `load` (some two seconds of the page's own work); the page marks the
+    // moment on <html>. Its "1st view ms" still counts from the content script's start, so it
+    // holds that build too.
+    page('million-text-nodes.html', 101, () => document.documentElement.dataset.built === 'yes'),
+    // Zhipu AI once at the start, GLM-4 at the end of every 100th of 5,000 chunks.
+    page('huge-text-node.html', 51),
+    // Five names, 2,000 times each.
+    page('ten-thousand-mentions.html', 10_000),
+    // Zhipu AI (split over two levels), GLM-4 and Suning in each of 20 paragraphs.
+    page('nested-inline.html', 60),
+  ];
+}
+
+function corpusPage(dir: string, group: CorpusGroup, file: string): BenchPage {
   const source = join(dir, group, file);
   const markdown = file.endsWith('.md');
   return {
@@ -165,6 +236,8 @@ export function spreadSample<T>(items: readonly T[], count: number): T[] {
 export interface PageSelection {
   quick: boolean;
   corpusDir: string;
+  /** tests/fixtures/hostile of this repo. */
+  fixturesDir: string;
   aliases: readonly BenchAlias[];
 }
 
@@ -174,7 +247,12 @@ export interface PageCatalogue {
   corpusNote?: string;
 }
 
-export function benchPages({ quick, corpusDir, aliases }: PageSelection): PageCatalogue {
+export function benchPages({
+  quick,
+  corpusDir,
+  fixturesDir,
+  aliases,
+}: PageSelection): PageCatalogue {
   const runs = quick ? 1 : 3;
   const pages: BenchPage[] = [
     generated(aliases, 'gen-1k', 1_000, runs, ['feed', 'hover']),
@@ -183,21 +261,22 @@ export function benchPages({ quick, corpusDir, aliases }: PageSelection): PageCa
     ...(quick ? [] : [generated(aliases, 'gen-100k', 100_000, 1, ['feed'])]),
     densePage(aliases, runs),
     rewritePage(aliases, runs),
+    ...sizePages(fixturesDir, runs),
   ];
   if (!existsSync(corpusDir)) {
     return { pages, corpusNote: `corpus not found at ${corpusDir}: real pages skipped` };
   }
-  const list = (group: PageGroup) => {
+  const list = (group: CorpusGroup) => {
     const dir = join(corpusDir, group);
     if (!existsSync(dir)) return [];
     return readdirSync(dir)
       .filter((file) => /\.(html?|md)$/i.test(file))
       .sort();
   };
-  const take: Record<Exclude<PageGroup, 'generated'>, number> = quick
+  const take: Record<CorpusGroup, number> = quick
     ? { entities: 2, large: 1, readability: 2 }
     : { entities: Infinity, large: Infinity, readability: 12 };
-  for (const group of ['entities', 'large', 'readability'] as const) {
+  for (const group of CORPUS_GROUPS) {
     for (const file of spreadSample(list(group), take[group])) {
       pages.push(corpusPage(corpusDir, group, file));
     }

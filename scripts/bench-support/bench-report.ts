@@ -2,7 +2,7 @@
  * Turns the page bench's measurements into per-page figures, the issue's targets with PASS or
  * MISS, a console table and a Markdown table. Pure: no browser, no files.
  */
-import type { BenchPage, PageGroup } from './bench-pages.ts';
+import { CORPUS_GROUPS, isCorpusGroup, type BenchPage, type PageGroup } from './bench-pages.ts';
 import type {
   BaselineResult,
   FeedResult,
@@ -277,7 +277,7 @@ export function evaluateTargets({
     ),
   );
 
-  const corpusPages = pages.filter((page) => page.group !== 'generated');
+  const corpusPages = pages.filter((page) => isCorpusGroup(page.group));
   const visible = corpusPages.filter((page) => page.viewportHasHighlight === true);
   const slow = visible.filter(
     (page) => page.firstViewportMs === undefined || page.firstViewportMs > LIMITS.firstViewportMs,
@@ -440,7 +440,7 @@ const GROUP_FIELDS = [
 /** One row per corpus folder: the median page of each column (each column on its own). */
 export function corpusGroupRows(pages: readonly PageSummary[]): PageSummary[] {
   const rows: PageSummary[] = [];
-  for (const group of ['entities', 'large', 'readability'] as const) {
+  for (const group of CORPUS_GROUPS) {
     const members = pages.filter((page) => page.group === group && page.invalid === undefined);
     if (members.length === 0) continue;
     const row: PageSummary = { name: `${group}/ (median of ${members.length})`, group, bytes: 0 };
@@ -470,7 +470,8 @@ export function markdownReport({
   size: ScriptSize | undefined;
   targets: readonly Target[];
 }): string {
-  const generated = pages.filter((page) => page.group === 'generated');
+  // Pages we made (generated, the size fixtures) get a row each; corpus pages a row per folder.
+  const ownPages = pages.filter((page) => !isCorpusGroup(page.group));
   return [
     heading,
     '',
@@ -481,7 +482,7 @@ export function markdownReport({
         `| ${target.target} | ${target.figure.replace(/\|/g, '\\|')} | ${target.verdict} |`,
     ),
     '',
-    markdownTable([...generated, ...corpusGroupRows(pages)]),
+    markdownTable([...ownPages, ...corpusGroupRows(pages)]),
     '',
     ...phaseLines(phases).map((line) => `- ${line}`),
     ...(size === undefined

@@ -147,6 +147,8 @@ const SETTLE_TIMEOUT_MS = 180_000;
 const LOAD_TIMEOUT_MS = 180_000;
 // Past DOMContentLoaded, how long to wait for the load event before measuring anyway.
 const LOAD_EVENT_WAIT_MS = 15_000;
+// How long a page that builds after `load` may take to say it has (BenchPage.ready).
+const READY_TIMEOUT_MS = 120_000;
 // A pause this long in our work after the last new highlight ends the initial scan.
 const WORK_GAP_US = 300_000;
 
@@ -156,15 +158,30 @@ const PROFILE_TOP = 25;
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const ms = (us: number) => us / 1000;
 
-/** Opens the page; false when its load event never came (the figures are taken regardless). */
-async function open(tab: Page, url: string): Promise<boolean> {
-  await tab.goto(url, { waitUntil: 'domcontentloaded', timeout: LOAD_TIMEOUT_MS });
+/**
+ * Opens the page; false when its load event never came (the figures are taken regardless). A
+ * page that builds its content after `load` is waited for until it says it has: without that,
+ * the quiet spell before its build could pass for a settled page.
+ */
+async function open(tab: Page, origin: string, page: BenchPage): Promise<boolean> {
+  await tab.goto(origin + page.path, { waitUntil: 'domcontentloaded', timeout: LOAD_TIMEOUT_MS });
+  let loaded = true;
   try {
     await tab.waitForLoadState('load', { timeout: LOAD_EVENT_WAIT_MS });
-    return true;
   } catch {
-    return false;
+    loaded = false;
   }
+  if (page.ready !== undefined) {
+    try {
+      await tab.waitForFunction(page.ready, undefined, {
+        timeout: READY_TIMEOUT_MS,
+        polling: 100,
+      });
+    } catch {
+      throw new Error(`${page.name} did not build its content within ${READY_TIMEOUT_MS} ms`);
+    }
+  }
+  return loaded;
 }
 
 async function settle(page: Page): Promise<{ state: ProbeState; settled: boolean }> {
@@ -210,7 +227,7 @@ export async function measureBaseline(
     const cdp = await tab.context().newCDPSession(tab);
     const trace = await startTrace(cdp, { sampling: false });
     options.log(`  ${page.name}: without the extension`);
-    const loaded = await open(tab, options.origin + page.path);
+    const loaded = await open(tab, options.origin, page);
     await settle(tab);
     const timeline = requireTimeline(await trace.stop(), `${page.name} without extension`);
     const clock = clockTime(timeline);
@@ -437,7 +454,7 @@ export async function measureOurs(
       const cdp = await tab.context().newCDPSession(tab);
       const trace = await startTrace(cdp, { sampling: true });
       options.log(`  ${page.name}: with the extension, load ${run + 1} of ${page.runs}`);
-      const loaded = await open(tab, options.origin + page.path);
+      const loaded = await open(tab, options.origin, page);
       const { state, settled } = await settle(tab);
       const timeline = requireTimeline(await trace.stop(), `${page.name} with extension`);
       const indexed = await options.browsers.indexedMentions(options.origin).catch(() => undefined);

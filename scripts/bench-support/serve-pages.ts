@@ -1,7 +1,10 @@
-/** Serves the bench pages on 127.0.0.1, from memory or from the corpus on disk. */
+/**
+ * Serves the bench pages on 127.0.0.1, from memory or from disk (the corpus, the repo's
+ * fixtures), and the files pages declare as their assets.
+ */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { BenchPage } from './bench-pages.ts';
+import type { BenchAsset, BenchPage } from './bench-pages.ts';
 
 export interface PageServer {
   origin: string;
@@ -9,19 +12,22 @@ export interface PageServer {
 }
 
 export async function servePages(pages: readonly BenchPage[]): Promise<PageServer> {
-  const byPath = new Map(pages.map((page) => [page.path, page]));
+  // Pages sharing an asset declare the same path for it: one entry serves them all.
+  const byPath = new Map<string, BenchPage | BenchAsset>(
+    pages.flatMap((page) => [...(page.assets ?? []), page]).map((file) => [file.path, file]),
+  );
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://bench').pathname;
-    const page = byPath.get(path);
-    if (page === undefined) {
+    const file = byPath.get(path);
+    if (file === undefined) {
       // Real pages ask for their images, styles and scripts: none of those are kept.
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not kept');
       return;
     }
     try {
-      const body = page.body();
+      const body = file.body();
       response
-        .writeHead(200, { 'content-type': page.contentType, 'cache-control': 'no-store' })
+        .writeHead(200, { 'content-type': file.contentType, 'cache-control': 'no-store' })
         .end(body);
     } catch (error) {
       response.writeHead(500, { 'content-type': 'text/plain' }).end(String(error));
