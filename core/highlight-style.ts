@@ -16,8 +16,20 @@ export const BACKGROUND_SHARE = '28%';
 
 const COLOR = /^#[0-9a-f]{6}$/i;
 
-export function highlightName(group: GroupId): string {
-  return `${HIGHLIGHT_PREFIX}${group}`;
+/**
+ * Mentions in a text node longer than this are tinted, never underlined. Chromium redraws an
+ * underlined highlight across its whole text node at every frame the page changes anything
+ * (about 11 ms per million characters, measured), while a tint costs next to nothing; such nodes
+ * are plain-text files and generated dumps, not prose.
+ */
+export const LONG_TEXT_CHARS = 100_000;
+
+// Suffix of the highlight that holds a group's mentions in long text nodes.
+const TINTED_SUFFIX = '-tinted';
+
+/** `tinted`: the group's highlight for mentions in long text nodes (see LONG_TEXT_CHARS). */
+export function highlightName(group: GroupId, { tinted = false } = {}): string {
+  return `${HIGHLIGHT_PREFIX}${group}${tinted ? TINTED_SUFFIX : ''}`;
 }
 
 /** The declarations for one group's highlight; none for style 'none' (still hit-testable). */
@@ -47,10 +59,17 @@ export function highlightCss(
   for (const [group, look] of Object.entries(appearance)) {
     const id = GroupIdSchema.safeParse(group);
     if (!id.success || look === undefined || !COLOR.test(look.color)) continue;
-    const body = declarations(look)
-      .map((declaration) => `  ${declaration}${suffix};`)
-      .join('\n');
-    rules.push(`::highlight(${highlightName(id.data)}) {\n${body}\n}`);
+    const rule = (name: string, style: GroupAppearance['style']) => {
+      const body = declarations({ color: look.color, style })
+        .map((declaration) => `  ${declaration}${suffix};`)
+        .join('\n');
+      return `::highlight(${name}) {\n${body}\n}`;
+    };
+    rules.push(
+      rule(highlightName(id.data), look.style),
+      // Long text nodes: whatever would be underlined gets the tint instead.
+      rule(highlightName(id.data, { tinted: true }), look.style === 'none' ? 'none' : 'background'),
+    );
   }
   return `${rules.join('\n\n')}\n`;
 }

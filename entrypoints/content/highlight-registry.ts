@@ -1,8 +1,9 @@
 /**
  * Our entries in the document's `CSS.highlights`: one Highlight per entity group, named
- * `zf-<group>` so the stylesheet gives each group its own colour. The page's DOM is never touched.
+ * `zf-<group>` so the stylesheet gives each group its own colour, and a tinted one per group for
+ * mentions in very long text nodes (see LONG_TEXT_CHARS). The page's DOM is never touched.
  */
-import { highlightName } from '@/core/highlight-style';
+import { highlightName, LONG_TEXT_CHARS } from '@/core/highlight-style';
 import type { GroupId } from '@/data/schema';
 import type { IndexedMention } from './mention-index';
 
@@ -18,13 +19,20 @@ function documentRegistry(): HighlightRegistry | undefined {
   return typeof CSS !== 'undefined' && 'highlights' in CSS ? CSS.highlights : undefined;
 }
 
+/** Whether a mention's range starts or ends in a text node past LONG_TEXT_CHARS. */
+function inLongText(range: StaticRange): boolean {
+  const long = (node: Node) =>
+    node.nodeType === Node.TEXT_NODE && (node as Text).length > LONG_TEXT_CHARS;
+  return long(range.startContainer) || long(range.endContainer);
+}
+
 export function createHighlightRegistry(): PageHighlights {
   const ours = new Map<string, Highlight>();
 
-  function highlightFor(group: GroupId): Highlight | undefined {
+  function highlightFor(group: GroupId, tinted: boolean): Highlight | undefined {
     const registry = documentRegistry();
     if (registry === undefined) return undefined;
-    const name = highlightName(group);
+    const name = highlightName(group, { tinted });
     let highlight = ours.get(name);
     if (highlight === undefined) {
       highlight = new Highlight();
@@ -37,11 +45,16 @@ export function createHighlightRegistry(): PageHighlights {
 
   return {
     add(mentions) {
-      for (const mention of mentions) highlightFor(mention.group)?.add(mention.staticRange);
+      for (const mention of mentions) {
+        highlightFor(mention.group, inLongText(mention.staticRange))?.add(mention.staticRange);
+      }
     },
     remove(mentions) {
       for (const mention of mentions) {
-        ours.get(highlightName(mention.group))?.delete(mention.staticRange);
+        // The node may have grown or shrunk since: the range is in one of the two.
+        for (const tinted of [false, true]) {
+          ours.get(highlightName(mention.group, { tinted }))?.delete(mention.staticRange);
+        }
       }
     },
     clear() {

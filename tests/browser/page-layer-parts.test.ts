@@ -5,6 +5,7 @@ import { createPageEngine, type PageEngine } from '@/entrypoints/content/page-en
 import { createPageMentions } from '@/entrypoints/content/page-mentions';
 import { changesOf } from '@/entrypoints/content/observe-mutations';
 import { watchNavigation } from '@/entrypoints/content/watch-navigation';
+import { LONG_TEXT_CHARS } from '@/core/highlight-style';
 import { defaultSettings } from '@/core/settings';
 import { mount, nextTask } from './support/engine-dom';
 import { groupOf, realMatcher } from './support/page-matcher';
@@ -63,6 +64,43 @@ describe('appearance sheet', () => {
     expect(document.adoptedStyleSheets).toEqual([pageSheet]);
     expect(shadow.adoptedStyleSheets).toEqual([]);
     document.adoptedStyleSheets = [];
+  });
+});
+
+/** Our highlights' names, each with the text of its ranges. */
+function highlightTexts(): Record<string, string[]> {
+  const found: Record<string, string[]> = {};
+  for (const [name, highlight] of CSS.highlights) {
+    if (!name.startsWith('zf-') || highlight.size === 0) continue;
+    found[name] = [...highlight].map((range) => {
+      const live = new Range();
+      live.setStart(range.startContainer, range.startOffset);
+      live.setEnd(range.endContainer, range.endOffset);
+      return live.toString();
+    });
+  }
+  return found;
+}
+
+describe('highlights in very long text nodes', () => {
+  it('go to the tinted highlight of their group, and leave with their text', async () => {
+    const filler = 'x '.repeat(LONG_TEXT_CHARS / 2);
+    const page = await engineOver(
+      `<p id="short">Zhipu AI</p><p id="long">Baidu ${filler}</p><p id="edge">GLM-4 ${'y '.repeat(LONG_TEXT_CHARS / 2 - 3)}</p>`,
+    );
+    // The last paragraph is exactly LONG_TEXT_CHARS long: still underlined.
+    expect((document.getElementById('edge')!.firstChild as Text).length).toBe(LONG_TEXT_CHARS);
+    expect(highlightTexts()).toEqual({
+      'zf-ai-companies': ['Zhipu AI'],
+      'zf-ai-companies-tinted': ['Baidu'],
+      'zf-models': ['GLM-4'],
+    });
+    document.getElementById('long')!.remove();
+    await page.whenIdle();
+    expect(highlightTexts()).toEqual({
+      'zf-ai-companies': ['Zhipu AI'],
+      'zf-models': ['GLM-4'],
+    });
   });
 });
 

@@ -12,6 +12,7 @@ export interface CaseResult {
 }
 
 export interface FoundMention {
+  /** The highlight's name after `zf-`: the group, plus `-tinted` in a very long text node. */
   group: string;
   text: string;
 }
