@@ -7,7 +7,10 @@
  * same aliases) and with it (ours, attributed from a Chrome trace: every main-thread moment the
  * content script was on the stack, from its first evaluation until the page settled). Extra
  * phases run on the first load with the extension: feed bursts, pointer moves, a rewriting
- * panel. Writes bench-results/page.json and bench-results/page.md.
+ * panel. On every page, once settled, both browsers are also watched for a few seconds (the
+ * steady phase: the longest task of any kind and the busy share, with and without), since the
+ * browser repainting our highlights is work we add though none of our code runs. Writes
+ * bench-results/page.json and bench-results/page.md.
  *
  * A page with many mentions has only those near the viewport registered in CSS.highlights, so
  * the mentions found are counted from the content script's own answer (get-page-mentions, asked
@@ -43,6 +46,7 @@ import { launchBenchBrowsers } from './bench-support/browsers.ts';
 import {
   measureBaseline,
   measureOurs,
+  STEADY_MS,
   type BaselineResult,
   type MeasureOptions,
   type OursResult,
@@ -177,7 +181,7 @@ async function main(): Promise<void> {
       const summary = await measureOne(page, options, phases, raw);
       summaries.push(summary);
       console.log(
-        `${page.name}: ours ${summary.oursMs?.toFixed(1) ?? '–'} ms, floor ${summary.floorMs?.toFixed(1) ?? '–'} ms, mark.js ${summary.markMs?.toFixed(0) ?? '–'} ms${summary.error === undefined ? '' : `, error: ${summary.error}`}`,
+        `${page.name}: ours ${summary.oursMs?.toFixed(1) ?? '–'} ms, floor ${summary.floorMs?.toFixed(1) ?? '–'} ms, mark.js ${summary.markMs?.toFixed(0) ?? '–'} ms; settled: longest task ${summary.steadyTaskWithMs?.toFixed(1) ?? '–'} ms with, ${summary.steadyTaskWithoutMs?.toFixed(1) ?? '–'} ms without${summary.error === undefined ? '' : `, error: ${summary.error}`}`,
       );
       const last = raw[raw.length - 1]?.ours;
       const profiles: [string, FunctionCost[] | undefined][] = [
@@ -230,7 +234,7 @@ async function main(): Promise<void> {
   writeFileSync(
     join(RESULTS_DIR, 'page.md'),
     markdownReport({
-      heading: `Page bench${args.quick ? ' (--quick)' : ''}, ${new Date().toISOString().slice(0, 10)}: ${info.cpus} CPUs (${info.cpu}), Chromium ${info.chromium}, load average ${info.loadAverageAtStart} at start. Main-thread ms from a Chrome trace; "~" marks a mark.js time scaled up from the part it did within its budget; "induced" is the rendering (style, layout, paint) beyond what the page did alone over the same stretch: the browser's work on our highlights. "mentions" are those the engine found; "registered" the ranges in CSS.highlights once settled (a page with over 150 mentions registers only those within a screen of the viewport).`,
+      heading: `Page bench${args.quick ? ' (--quick)' : ''}, ${new Date().toISOString().slice(0, 10)}: ${info.cpus} CPUs (${info.cpu}), Chromium ${info.chromium}, load average ${info.loadAverageAtStart} at start. Main-thread ms from a Chrome trace; "~" marks a mark.js time scaled up from the part it did within its budget; "induced" is the rendering (style, layout, paint) beyond what the page did alone over the same stretch: the browser's work on our highlights. "steady" is the settled page watched for ${STEADY_MS / 1000} s in both browsers: the longest main-thread task of any kind (rendering included) and the share of the time the thread ran, both by thread time, with/without the extension. "mentions" are those the engine found; "registered" the ranges in CSS.highlights once settled (a page with over 150 mentions registers only those within a screen of the viewport).`,
       pages: summaries,
       phases,
       size,
@@ -257,6 +261,8 @@ async function measureOne(
   } catch (error) {
     errors.push(`without extension: ${error instanceof Error ? error.message : String(error)}`);
   }
+  if (baseline?.steadyError !== undefined)
+    errors.push(`without extension: ${baseline.steadyError}`);
   try {
     ours = await measureOurs(page, options, baseline);
   } catch (error) {

@@ -1,6 +1,8 @@
 /**
  * One page's measurements: a load without the extension (the page's own cost, the floor,
  * mark.js), then loads with it (ours, from a trace), and the extra phases on the first of them.
+ * In both browsers the settled page is then watched for a few seconds (the steady phase): the
+ * rendering our highlights cost at every frame is work we add, though no code of ours runs.
  */
 import type { CDPSession, Page } from 'playwright';
 import type { BenchBrowsers } from './browsers.ts';
@@ -9,6 +11,7 @@ import type { ProbeState } from './in-page.ts';
 import { median, quantile } from './stats.ts';
 import { startTrace } from './trace-session.ts';
 import {
+  busyThreadTime,
   busyTime,
   buildTimeline,
   clockTime,
@@ -16,6 +19,7 @@ import {
   lastOursEndBefore,
   longestOursTask,
   longestTask,
+  longestTaskThreadTime,
   oursTime,
   renderingTime,
   renderingTotal,
@@ -58,6 +62,9 @@ export interface BaselineResult {
     error?: string;
   };
   rewriteBusyShare?: number;
+  /** The settled page alone, over the same window as with the extension. */
+  steady?: SteadyResult;
+  steadyError?: string;
   /** Whether the page's load event fired. */
   loaded: boolean;
   /**
@@ -126,6 +133,32 @@ export interface RewriteResult {
   functions?: FunctionCost[];
 }
 
+/**
+ * A settled page left alone for STEADY_MS: what keeps the main thread busy at rest. Tasks are
+ * timed by the thread's own (CPU) time: the bench shares two cores with other work, and a
+ * task's wall time there also holds the moments another process had the core (seen on pages at
+ * rest: 7 and 10 ms tasks whose events inside took 2 ms, and a 48 ms one in a window with
+ * under 30 ms of rendering in all), which would pass for long tasks of ours.
+ */
+export interface SteadyResult {
+  windowMs: number;
+  /** The longest main-thread task in the window by thread time, whoever ran it (rendering included). */
+  longestTaskMs: number;
+  /** The same by wall time, preemption included. */
+  longestTaskWallMs: number;
+  /** Share of the window the main thread ran in tasks (thread time). */
+  busyShare: number;
+  /** Share of the window inside tasks by wall time, preemption included. */
+  busyShareWall: number;
+  /**
+   * Our script's time in the window, from the trace's script events only (no sampler here): our
+   * answers to the page's own changes (the size pages' heartbeat), or work not yet ended.
+   */
+  oursMs: number;
+  /** Rendering per step (style, layout, pre-paint, paint...) in the window: what the tasks did. */
+  renderingMs: Record<string, number>;
+}
+
 export interface OursResult {
   runs: OursRun[];
   heapBytes: number | undefined;
@@ -137,6 +170,8 @@ export interface OursResult {
   feed?: FeedResult;
   hover?: HoverResult;
   rewrite?: RewriteResult;
+  /** From the first load, right after it settled and before any other phase touched the page. */
+  steady?: SteadyResult;
 }
 
 // Settled: no new highlight for this long, and the main thread idle for this long.
@@ -151,6 +186,12 @@ const LOAD_EVENT_WAIT_MS = 15_000;
 const READY_TIMEOUT_MS = 120_000;
 // A pause this long in our work after the last new highlight ends the initial scan.
 const WORK_GAP_US = 300_000;
+
+// The steady window. Every page here keeps frames coming at rest (the probe asks for one at
+// every animation frame; the size pages also beat a heartbeat every 50 ms), so a cost the
+// browser pays per frame shows some 180 times over, and one stray garbage collection cannot
+// make the busy share; and it adds only some 7 s per page (both browsers) to a run.
+export const STEADY_MS = 3_000;
 
 // Functions kept per profile.
 const PROFILE_TOP = 25;
@@ -235,6 +276,14 @@ export async function measureBaseline(
       clock === undefined
         ? 0
         : ms(renderingTotal(timeline, clock + fromMs * 1000, clock + toMs * 1000));
+    // First, as with the extension: the page as its load left it.
+    let steady: SteadyResult | undefined;
+    let steadyError: string | undefined;
+    try {
+      steady = await steadyPhase(tab, cdp);
+    } catch (error) {
+      steadyError = `steady: ${error instanceof Error ? error.message : String(error)}`;
+    }
     const heapBytes = await heapAfterGc(cdp);
 
     let rewriteBusyShare: number | undefined;
@@ -273,12 +322,41 @@ export async function measureBaseline(
       heapBytes,
       mark: { ...run, matches, estimatedMs },
       rewriteBusyShare,
+      ...(steady === undefined ? {} : { steady }),
+      ...(steadyError === undefined ? {} : { steadyError }),
       loaded,
       pageRenderingMs,
     };
   } finally {
     await tab.close();
   }
+}
+
+/**
+ * Watches the settled page for STEADY_MS without touching it. The same in both browsers, so
+ * what the extension adds is the difference; the figures count every task, not only ours.
+ */
+async function steadyPhase(tab: Page, cdp: CDPSession): Promise<SteadyResult> {
+  const trace = await startTrace(cdp, { sampling: false });
+  await mark(tab, 'zf-bench:steady-start');
+  await sleep(STEADY_MS);
+  await mark(tab, 'zf-bench:steady-stop');
+  const timeline = requireTimeline(await trace.stop(), 'steady');
+  const from = markTimes(timeline, 'steady-start')[0];
+  const to = markTimes(timeline, 'steady-stop')[0];
+  if (from === undefined || to === undefined)
+    throw new Error('steady marks missing from the trace');
+  return {
+    windowMs: ms(to - from),
+    longestTaskMs: ms(longestTaskThreadTime(timeline, from, to)),
+    longestTaskWallMs: ms(longestTask(timeline, from, to)),
+    busyShare: busyThreadTime(timeline, from, to) / (to - from),
+    busyShareWall: busyTime(timeline, from, to) / (to - from),
+    oursMs: ms(oursTime(timeline, from, to)),
+    renderingMs: Object.fromEntries(
+      Object.entries(renderingTime(timeline, from, to)).map(([step, us]) => [step, ms(us)]),
+    ),
+  };
 }
 
 async function rewriteWindow(tab: Page, windowMs: number): Promise<number> {
@@ -443,7 +521,12 @@ export async function measureOurs(
   let heapBytes: number | undefined;
   let functions: FunctionCost[] | undefined;
   let viewportHasHighlight = false;
-  const phases: { feed?: FeedResult; hover?: HoverResult; rewrite?: RewriteResult } = {};
+  const phases: {
+    feed?: FeedResult;
+    hover?: HoverResult;
+    rewrite?: RewriteResult;
+    steady?: SteadyResult;
+  } = {};
   for (let run = 0; run < page.runs; run++) {
     const tab = await options.browsers.withExtension();
     tab.on('console', (message) => {
@@ -457,6 +540,14 @@ export async function measureOurs(
       const loaded = await open(tab, options.origin, page);
       const { state, settled } = await settle(tab);
       const timeline = requireTimeline(await trace.stop(), `${page.name} with extension`);
+      // Before anything asks the page or the extension for anything: the page as the reader has it.
+      if (run === 0) {
+        try {
+          phases.steady = await steadyPhase(tab, cdp);
+        } catch (error) {
+          phaseErrors.push(`steady: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
       const indexed = await options.browsers.indexedMentions(options.origin).catch(() => undefined);
       runs.push({ ...analyseLoad(timeline, state, settled, baseline), loaded, indexed });
       if (run > 0) continue;

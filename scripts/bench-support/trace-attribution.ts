@@ -16,6 +16,8 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event, where the trace records it. */
+  tdur?: number;
   pid: number;
   tid: number;
   id?: string;
@@ -25,6 +27,11 @@ export interface TraceEvent {
 export interface Interval {
   start: number;
   end: number;
+}
+
+export interface ThreadTask extends Interval {
+  /** Microseconds the thread itself ran (its wall time where the trace gives no thread time). */
+  cpu: number;
 }
 
 export interface Dispatch extends Interval {
@@ -51,6 +58,11 @@ export interface Timeline {
   tid: number;
   /** Top-level tasks of the main thread, in order. */
   tasks: Interval[];
+  /**
+   * The same tasks with their thread time: on a shared machine a task's wall time also holds
+   * the moments the system ran another process on its core.
+   */
+  threadTasks: ThreadTask[];
   /** Merged intervals where the extension's script was on the stack, by the trace's own events. */
   exact: Interval[];
   /** JS samples of the main thread; empty when the trace was recorded without the sampler. */
@@ -194,11 +206,18 @@ export function buildTimeline(
   const { pid, tid } = anchor;
   const own = events.filter((e) => e.pid === pid && e.tid === tid);
 
-  const tasks = mergeIntervals(
-    own
-      .filter((e) => e.name === 'RunTask' && e.ph === 'X')
-      .map((e) => ({ start: e.ts, end: e.ts + (e.dur ?? 0) })),
-  );
+  const runTasks = own
+    .filter((e) => e.name === 'RunTask' && e.ph === 'X')
+    .sort((a, b) => a.ts - b.ts);
+  const tasks = mergeIntervals(runTasks.map((e) => ({ start: e.ts, end: e.ts + (e.dur ?? 0) })));
+  // A task run inside another (a nested message loop) is already in the outer one's time.
+  const threadTasks: ThreadTask[] = [];
+  for (const e of runTasks) {
+    const end = e.ts + (e.dur ?? 0);
+    const outer = threadTasks[threadTasks.length - 1];
+    if (outer !== undefined && e.ts < outer.end) continue;
+    threadTasks.push({ start: e.ts, end, cpu: e.tdur ?? e.dur ?? 0 });
+  }
   const exact = mergeIntervals(
     own
       .filter((e) => e.ph === 'X' && EXACT_EVENTS.has(e.name) && isOurs(scriptUrl(e) ?? ''))
@@ -229,6 +248,7 @@ export function buildTimeline(
     pid,
     tid,
     tasks,
+    threadTasks,
     exact,
     samples: profile.samples,
     profileNodes: profile.nodes,
@@ -282,6 +302,31 @@ export function oursTime(timeline: Timeline, from = -Infinity, to = Infinity): n
 /** Main-thread busy time (inside any top-level task) in [from, to). */
 export function busyTime(timeline: Timeline, from = -Infinity, to = Infinity): number {
   return overlap(timeline.tasks, from, to);
+}
+
+/** The longest thread time of a top-level task in [from, to). */
+export function longestTaskThreadTime(timeline: Timeline, from = -Infinity, to = Infinity): number {
+  let longest = 0;
+  for (const task of timeline.threadTasks) {
+    if (task.end <= from || task.start >= to) continue;
+    longest = Math.max(longest, task.cpu);
+  }
+  return longest;
+}
+
+/**
+ * The main thread's thread time in tasks in [from, to); a task cut by the window counts for
+ * the part of its wall time inside it.
+ */
+export function busyThreadTime(timeline: Timeline, from = -Infinity, to = Infinity): number {
+  let total = 0;
+  for (const task of timeline.threadTasks) {
+    if (task.end <= from || task.start >= to) continue;
+    const wall = task.end - task.start;
+    const inside = Math.min(task.end, to) - Math.max(task.start, from);
+    total += wall > 0 ? (task.cpu * inside) / wall : 0;
+  }
+  return total;
 }
 
 export interface TaskShare extends Interval {
