@@ -1,10 +1,11 @@
 /**
  * Our entries in the document's `CSS.highlights`: one Highlight per entity group, named
  * `zf-<group>` so the stylesheet gives each group its own colour, and a tinted one per group for
- * mentions in very long text nodes (see LONG_TEXT_CHARS). The page's DOM is never touched.
+ * mentions in very long text nodes and on very large pages (see LONG_TEXT_CHARS and
+ * LARGE_PAGE_TEXT_NODES). The page's DOM is never touched.
  */
 import { highlightName, LONG_TEXT_CHARS } from '@/core/highlight-style';
-import type { GroupId } from '@/data/schema';
+import { GroupIdSchema, type GroupId } from '@/data/schema';
 import type { IndexedMention } from './mention-index';
 
 export interface PageHighlights {
@@ -12,6 +13,8 @@ export interface PageHighlights {
   remove(mentions: Iterable<IndexedMention>): void;
   /** Removes every highlight we registered. */
   clear(): void;
+  /** From now on every mention is tinted (a large page); `registered` move over. */
+  tintAll(registered: readonly IndexedMention[]): void;
 }
 
 /** The document's registry, or undefined where the Highlight API is missing. */
@@ -28,6 +31,7 @@ function inLongText(range: StaticRange): boolean {
 
 export function createHighlightRegistry(): PageHighlights {
   const ours = new Map<string, Highlight>();
+  let allTinted = false;
 
   function highlightFor(group: GroupId, tinted: boolean): Highlight | undefined {
     const registry = documentRegistry();
@@ -43,19 +47,41 @@ export function createHighlightRegistry(): PageHighlights {
     return highlight;
   }
 
+  function add(mentions: Iterable<IndexedMention>): void {
+    for (const mention of mentions) {
+      const tinted = allTinted || inLongText(mention.staticRange);
+      highlightFor(mention.group, tinted)?.add(mention.staticRange);
+    }
+  }
+
+  function remove(mentions: Iterable<IndexedMention>): void {
+    for (const mention of mentions) {
+      // The node may have grown or shrunk since, or the page turned large: the range is in
+      // one of the two.
+      for (const tinted of [false, true]) {
+        ours.get(highlightName(mention.group, { tinted }))?.delete(mention.staticRange);
+      }
+    }
+  }
+
   return {
-    add(mentions) {
-      for (const mention of mentions) {
-        highlightFor(mention.group, inLongText(mention.staticRange))?.add(mention.staticRange);
+    add,
+    remove,
+    tintAll(registered) {
+      if (allTinted) return;
+      allTinted = true;
+      // Moved mention by mention: Firefox's content scripts cannot iterate a page's Highlight.
+      remove(registered);
+      // Emptied, the underlined highlights leave the registry too.
+      const registry = documentRegistry();
+      for (const group of GroupIdSchema.options) {
+        const name = highlightName(group);
+        const underlined = ours.get(name);
+        if (underlined === undefined) continue;
+        ours.delete(name);
+        if (registry?.get(name) === underlined) registry.delete(name);
       }
-    },
-    remove(mentions) {
-      for (const mention of mentions) {
-        // The node may have grown or shrunk since: the range is in one of the two.
-        for (const tinted of [false, true]) {
-          ours.get(highlightName(mention.group, { tinted }))?.delete(mention.staticRange);
-        }
-      }
+      add(registered);
     },
     clear() {
       const registry = documentRegistry();

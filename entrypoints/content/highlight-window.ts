@@ -46,6 +46,8 @@ export interface HighlightWindow {
   pageChanged(): void;
   /** Keeps one mention registered wherever it is (the open card's), or none. */
   pin(mention: IndexedMention | undefined): void;
+  /** Tints every mention from now on (see PageHighlights.tintAll). */
+  tintAll(): void;
   /** Ranges registered now. */
   readonly size: number;
   destroy(): void;
@@ -182,6 +184,9 @@ export function createHighlightWindow({
       if (mention !== undefined) add([mention]);
       // The previous one leaves at the next look, unless it is near the viewport anyway.
       if (previous !== undefined && previous !== mention) schedule();
+    },
+    tintAll() {
+      registry.tintAll([...registered]);
     },
     get size() {
       return registered.size;

@@ -3,6 +3,7 @@
  * mirrors the visible mentions into CSS.highlights. Everything it does runs in slices through the
  * work queue, and `destroy()` takes back every trace of it.
  */
+import { LARGE_PAGE_TEXT_NODES } from '@/core/highlight-style';
 import type { Matcher } from '@/core/matcher';
 import type { GroupId } from '@/data/schema';
 import { createEditBatcher } from './batch-edits';
@@ -63,6 +64,17 @@ const ELEMENT_NODE = 1;
  * Drops the mentions in a removed subtree, resumably (a removed subtree can be huge), and in
  * the open shadow roots inside it (a TreeWalker does not enter them by itself).
  */
+/**
+ * The document's text nodes, counted up to `limit`. The engine's own tally counts text read
+ * again (edits, rescans) more than once, so it only says when to count.
+ */
+function countTextNodes(doc: Document, limit: number): number {
+  const walker = doc.createTreeWalker(doc, NodeFilter.SHOW_TEXT);
+  let count = 0;
+  while (count < limit && walker.nextNode() !== null) count++;
+  return count;
+}
+
 function createDropJob(root: Node, drop: (nodes: Text[]) => void): Job {
   if (root.nodeType === TEXT_NODE) {
     return {
@@ -142,6 +154,10 @@ export function createPageEngine({
   const pendingHosts = new Set<Element>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let textNodesSeen = 0;
+  // Text nodes read in all, rescans included, and the count at which the page's size is checked
+  // next: one count of up to LARGE_PAGE_TEXT_NODES nodes per that many read.
+  let textNodesRead = 0;
+  let nextSizeCheck = LARGE_PAGE_TEXT_NODES;
   let destroyed = false;
   let lastPublish = Number.NEGATIVE_INFINITY;
 
@@ -156,8 +172,16 @@ export function createPageEngine({
     onError,
   });
 
+  /** Large pages get tinted highlights (see LARGE_PAGE_TEXT_NODES). */
+  function checkPageSize(): void {
+    if (textNodesRead < nextSizeCheck) return;
+    nextSizeCheck = textNodesRead + LARGE_PAGE_TEXT_NODES;
+    if (countTextNodes(root, LARGE_PAGE_TEXT_NODES) >= LARGE_PAGE_TEXT_NODES) highlights.tintAll();
+  }
+
   function publish(): void {
     lastPublish = performance.now();
+    checkPageSize();
     const delta = store.flush();
     if (delta.added.length === 0 && delta.removed.length === 0) return;
     const before = highlights.size;
@@ -224,6 +248,7 @@ export function createPageEngine({
   const sink: ScanSink = {
     segment(segment) {
       textNodesSeen += segment.nodes.length;
+      textNodesRead += segment.nodes.length;
       matchSegment(segment);
     },
     shadowRoot(shadow) {

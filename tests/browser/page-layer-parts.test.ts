@@ -5,7 +5,7 @@ import { createPageEngine, type PageEngine } from '@/entrypoints/content/page-en
 import { createPageMentions } from '@/entrypoints/content/page-mentions';
 import { changesOf } from '@/entrypoints/content/observe-mutations';
 import { watchNavigation } from '@/entrypoints/content/watch-navigation';
-import { LONG_TEXT_CHARS } from '@/core/highlight-style';
+import { LARGE_PAGE_TEXT_NODES, LONG_TEXT_CHARS } from '@/core/highlight-style';
 import { defaultSettings } from '@/core/settings';
 import { mount, nextTask } from './support/engine-dom';
 import { groupOf, realMatcher } from './support/page-matcher';
@@ -82,7 +82,7 @@ function highlightTexts(): Record<string, string[]> {
   return found;
 }
 
-describe('highlights in very long text nodes', () => {
+describe('tinted highlights', () => {
   it('go to the tinted highlight of their group, and leave with their text', async () => {
     const filler = 'x '.repeat(LONG_TEXT_CHARS / 2);
     const page = await engineOver(
@@ -101,6 +101,32 @@ describe('highlights in very long text nodes', () => {
       'zf-ai-companies': ['Zhipu AI'],
       'zf-models': ['GLM-4'],
     });
+  });
+
+  it('take over every mention once the page grows past LARGE_PAGE_TEXT_NODES text nodes', async () => {
+    const page = await engineOver('<p>Zhipu AI and GLM-4</p>');
+    expect(highlightTexts()).toEqual({ 'zf-ai-companies': ['Zhipu AI'], 'zf-models': ['GLM-4'] });
+    // A feed appends paragraphs of many small text nodes, the last naming Baidu.
+    const paragraphs = Math.ceil(LARGE_PAGE_TEXT_NODES / 100);
+    const feed = document.createDocumentFragment();
+    for (let p = 0; p < paragraphs; p++) {
+      const paragraph = document.createElement('p');
+      for (let n = 0; n < 100; n++) paragraph.append(n % 2 === 0 ? 'word ' : 'more ');
+      feed.append(paragraph);
+    }
+    const last = document.createElement('p');
+    last.append('Baidu');
+    feed.append(last);
+    document.body.append(feed);
+    await nextTask();
+    await page.whenIdle();
+    expect(highlightTexts()).toEqual({
+      'zf-ai-companies-tinted': ['Zhipu AI', 'Baidu'],
+      'zf-models-tinted': ['GLM-4'],
+    });
+    // No underlined highlight stays registered, not even an empty one.
+    const names = [...CSS.highlights.keys()].filter((name) => name.startsWith('zf-'));
+    expect(names.filter((name) => !name.endsWith('-tinted'))).toEqual([]);
   });
 });
 
