@@ -64,17 +64,6 @@ const ELEMENT_NODE = 1;
  * Drops the mentions in a removed subtree, resumably (a removed subtree can be huge), and in
  * the open shadow roots inside it (a TreeWalker does not enter them by itself).
  */
-/**
- * The document's text nodes, counted up to `limit`. The engine's own tally counts text read
- * again (edits, rescans) more than once, so it only says when to count.
- */
-function countTextNodes(doc: Document, limit: number): number {
-  const walker = doc.createTreeWalker(doc, NodeFilter.SHOW_TEXT);
-  let count = 0;
-  while (count < limit && walker.nextNode() !== null) count++;
-  return count;
-}
-
 function createDropJob(root: Node, drop: (nodes: Text[]) => void): Job {
   if (root.nodeType === TEXT_NODE) {
     return {
@@ -154,10 +143,9 @@ export function createPageEngine({
   const pendingHosts = new Set<Element>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let textNodesSeen = 0;
-  // Text nodes read in all, rescans included, and the count at which the page's size is checked
-  // next: one count of up to LARGE_PAGE_TEXT_NODES nodes per that many read.
-  let textNodesRead = 0;
-  let nextSizeCheck = LARGE_PAGE_TEXT_NODES;
+  // The page's text nodes, as far as scans of new content and drops tell (text read again after
+  // an edit is not counted twice): an estimate, enough to tell a huge page.
+  let pageTextNodes = 0;
   let destroyed = false;
   let lastPublish = Number.NEGATIVE_INFINITY;
 
@@ -172,16 +160,10 @@ export function createPageEngine({
     onError,
   });
 
-  /** Large pages get tinted highlights (see LARGE_PAGE_TEXT_NODES). */
-  function checkPageSize(): void {
-    if (textNodesRead < nextSizeCheck) return;
-    nextSizeCheck = textNodesRead + LARGE_PAGE_TEXT_NODES;
-    if (countTextNodes(root, LARGE_PAGE_TEXT_NODES) >= LARGE_PAGE_TEXT_NODES) highlights.tintAll();
-  }
-
   function publish(): void {
     lastPublish = performance.now();
-    checkPageSize();
+    // Large pages get tinted highlights (see LARGE_PAGE_TEXT_NODES).
+    if (pageTextNodes > LARGE_PAGE_TEXT_NODES) highlights.tintAll();
     const delta = store.flush();
     if (delta.added.length === 0 && delta.removed.length === 0) return;
     const before = highlights.size;
@@ -248,7 +230,7 @@ export function createPageEngine({
   const sink: ScanSink = {
     segment(segment) {
       textNodesSeen += segment.nodes.length;
-      textNodesRead += segment.nodes.length;
+      pageTextNodes += segment.nodes.length;
       matchSegment(segment);
     },
     shadowRoot(shadow) {
@@ -279,6 +261,7 @@ export function createPageEngine({
       customElement: noteCustomElement,
     };
     textNodesSeen = 0;
+    pageTextNodes = 0;
     scans.push(createSubtreeScan({ root, ownFlow: true, sink: fullSink }));
     return {
       run(deadline) {
@@ -299,7 +282,8 @@ export function createPageEngine({
     ...sink,
     segment(segment) {
       for (const node of segment.nodes) rescannedSinceBatch.add(node);
-      sink.segment(segment);
+      textNodesSeen += segment.nodes.length;
+      matchSegment(segment);
     },
   };
 
@@ -375,7 +359,12 @@ export function createPageEngine({
     // the rescans keep them, or place new mentions against their old place).
     for (const change of changes) {
       if (change.kind === 'removed') {
-        queue.push(createDropJob(change.node, (nodes) => store.drop(nodes)));
+        queue.push(
+          createDropJob(change.node, (nodes) => {
+            store.drop(nodes);
+            pageTextNodes = Math.max(0, pageTextNodes - nodes.length);
+          }),
+        );
       }
     }
     for (const change of changes) {
