@@ -14,7 +14,7 @@ export interface PageHighlights {
   /** Removes every highlight we registered. */
   clear(): void;
   /** From now on every mention is tinted (a large page); `registered` move over. */
-  tintAll(registered: readonly IndexedMention[]): void;
+  tintAll(registered: Iterable<IndexedMention>): void;
 }
 
 /** The document's registry, or undefined where the Highlight API is missing. */
@@ -47,6 +47,16 @@ export function createHighlightRegistry(): PageHighlights {
     return highlight;
   }
 
+  /** Empties our highlight `name` and takes it out of the document's registry. */
+  function unregister(name: string): void {
+    const highlight = ours.get(name);
+    if (highlight === undefined) return;
+    highlight.clear();
+    ours.delete(name);
+    const registry = documentRegistry();
+    if (registry?.get(name) === highlight) registry.delete(name);
+  }
+
   function add(mentions: Iterable<IndexedMention>): void {
     for (const mention of mentions) {
       const tinted = allTinted || inLongText(mention.staticRange);
@@ -70,26 +80,13 @@ export function createHighlightRegistry(): PageHighlights {
     tintAll(registered) {
       if (allTinted) return;
       allTinted = true;
-      // Moved mention by mention: Firefox's content scripts cannot iterate a page's Highlight.
-      remove(registered);
-      // Emptied, the underlined highlights leave the registry too.
-      const registry = documentRegistry();
-      for (const group of GroupIdSchema.options) {
-        const name = highlightName(group);
-        const underlined = ours.get(name);
-        if (underlined === undefined) continue;
-        ours.delete(name);
-        if (registry?.get(name) === underlined) registry.delete(name);
-      }
+      // No underlined highlight stays registered, not even an empty one; the mentions are added
+      // again one by one, as Firefox's content scripts cannot iterate a page's Highlight.
+      for (const group of GroupIdSchema.options) unregister(highlightName(group));
       add(registered);
     },
     clear() {
-      const registry = documentRegistry();
-      for (const [name, highlight] of ours) {
-        highlight.clear();
-        if (registry?.get(name) === highlight) registry.delete(name);
-      }
-      ours.clear();
+      for (const name of [...ours.keys()]) unregister(name);
     },
   };
 }

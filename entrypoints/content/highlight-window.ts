@@ -186,7 +186,7 @@ export function createHighlightWindow({
       if (previous !== undefined && previous !== mention) schedule();
     },
     tintAll() {
-      registry.tintAll([...registered]);
+      registry.tintAll(registered);
     },
     get size() {
       return registered.size;

@@ -178,6 +178,11 @@ export function createPageEngine({
     onChanges: follow,
   });
 
+  function readSegment(segment: TextSegment): void {
+    textNodesSeen += segment.nodes.length;
+    matchSegment(segment);
+  }
+
   function matchSegment(segment: TextSegment): void {
     if (!isHugeSegment(segment)) {
       store.replace(segment.nodes, findMentions(matcher, segment));
@@ -229,9 +234,8 @@ export function createPageEngine({
   /** A sink for incremental work: shadow roots found get their own jobs. */
   const sink: ScanSink = {
     segment(segment) {
-      textNodesSeen += segment.nodes.length;
       pageTextNodes += segment.nodes.length;
-      matchSegment(segment);
+      readSegment(segment);
     },
     shadowRoot(shadow) {
       // Scanned even when watched already: its host may be back on the page after a move,
@@ -282,8 +286,8 @@ export function createPageEngine({
     ...sink,
     segment(segment) {
       for (const node of segment.nodes) rescannedSinceBatch.add(node);
-      textNodesSeen += segment.nodes.length;
-      matchSegment(segment);
+      // Text read again: already in pageTextNodes.
+      readSegment(segment);
     },
   };
 
@@ -368,22 +372,15 @@ export function createPageEngine({
       }
     }
     for (const change of changes) {
-      switch (change.kind) {
-        case 'everything':
-        case 'removed':
-          break;
-        case 'flow':
-          if (change.from !== null && change.from === change.to && change.from instanceof Text) {
-            edits.add(change.from);
-          } else {
-            queue.push(flowJob(change.parent, change.from, change.to));
-          }
-          break;
-        case 'added': {
-          const job = addedJob(change.node);
-          if (job !== undefined) queue.push(job);
-          break;
+      if (change.kind === 'flow') {
+        if (change.from !== null && change.from === change.to && change.from instanceof Text) {
+          edits.add(change.from);
+        } else {
+          queue.push(flowJob(change.parent, change.from, change.to));
         }
+      } else if (change.kind === 'added') {
+        const job = addedJob(change.node);
+        if (job !== undefined) queue.push(job);
       }
     }
     edits.schedule();
