@@ -4,6 +4,7 @@
  */
 import { z } from './zod';
 import { VIEW_IDS } from './popup-location';
+import { UI_LANGS } from './ui-language';
 
 /** An entity id as the data defines them: kebab-case, short. */
 const EntityRefSchema = z.string().check(z.maxLength(80), z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/));
@@ -50,6 +51,12 @@ export const OpenTablesSchema = z.strictObject({
   view: TablesViewSchema,
 });
 
+/** Content script -> background: every card's content in a UI language (a `CardBook`). */
+export const GetCardBookSchema = z.strictObject({
+  type: z.literal('get-card-book'),
+  lang: z.enum(UI_LANGS),
+});
+
 /** Background -> content script: the keyboard command asked for the next mention. */
 export const NextMentionSchema = z.strictObject({ type: z.literal('next-mention') });
 
@@ -58,6 +65,7 @@ export const MessageSchema = z.discriminatedUnion('type', [
   RevealMentionSchema,
   MentionCountSchema,
   OpenTablesSchema,
+  GetCardBookSchema,
   NextMentionSchema,
 ]);
 export type Message = z.infer<typeof MessageSchema>;

@@ -1,5 +1,8 @@
 import { z } from './zod';
-import { entities, groups } from '../data';
+// The alias list and the groups, not data/index.ts: the content script reads these settings, and
+// the rest of the data stays out of it.
+import { entityAliases } from '../data/entity-aliases';
+import { groupsData } from '../data/groups';
 import { GroupIdSchema, type GroupId } from '../data/schema';
 
 /** Bump with every change of shape, and add a numbered migration in settings-migrations.ts. */
@@ -102,9 +105,9 @@ export function defaultSettings(): Settings {
   return {
     version: SETTINGS_VERSION,
     enabled: true,
-    entities: Object.fromEntries(entities.map((entity) => [entity.id, true])),
+    entities: Object.fromEntries(entityAliases.map((entity) => [entity.id, true])),
     appearance: Object.fromEntries(
-      groups.map((group) => [group.id, { color: GROUP_COLORS[group.id], style: 'underline' }]),
+      groupsData.map((group) => [group.id, { color: GROUP_COLORS[group.id], style: 'underline' }]),
     ) as Record<GroupId, GroupAppearance>,
     card: { delayMs: 300, trigger: 'hover', modifier: 'Alt', openOnFocus: true },
     sites: { mode: 'all-except', blocked: [], allowed: [] },

@@ -1,5 +1,6 @@
 /** The languages the UI and the cards are written in. */
-export type UiLang = 'en' | 'zh';
+export const UI_LANGS = ['en', 'zh'] as const;
+export type UiLang = (typeof UI_LANGS)[number];
 
 /** What the reader chose in the options: follow the browser, or one language. */
 export type LanguageChoice = 'auto' | UiLang;

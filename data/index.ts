@@ -1,5 +1,6 @@
 import { z } from '../core/zod';
 import { authoredEntities } from './entities';
+import { entityAliases } from './entity-aliases';
 import { articleData } from './article';
 import { deriveFacts } from './derive-facts';
 import { freezeDeep } from './freeze-deep';
@@ -8,6 +9,7 @@ import {
   ArticleSchema,
   AuthoredEntitySchema,
   BenchmarkTableSchema,
+  EntityAliasesSchema,
   EntitySchema,
   FootballTableSchema,
   GroupSchema,
@@ -66,10 +68,16 @@ const nameOf = (id: string): LocalText => names.get(id) ?? { en: id, zh: id };
 
 const derived = deriveFacts({ benchmarkTable, landscapeTable, marketTable, footballTable }, nameOf);
 
-const built: Entity[] = authored.map((entity) => ({
-  ...entity,
-  facts: [...(derived.get(entity.id) ?? []), ...entity.facts],
-}));
+const named = PARSE ? z.array(EntityAliasesSchema).parse(entityAliases) : entityAliases;
+const written = new Map(authored.map((entity) => [entity.id, entity]));
+
+// In the aliases' order (group order). The meta-tests check that both lists name the same
+// entities; an entity with nothing written for it would have no card, so it is left out.
+const built: Entity[] = named.flatMap(({ id, group, aliases }) => {
+  const entity = written.get(id);
+  if (entity === undefined) return [];
+  return [{ ...entity, group, aliases, facts: [...(derived.get(id) ?? []), ...entity.facts] }];
+});
 
 /** Every entity, table figures first, then the facts written for it. */
 export const entities: readonly Entity[] = freezeDeep(

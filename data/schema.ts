@@ -182,8 +182,17 @@ export const EntitySchema = z.strictObject({
 });
 export type Entity = z.infer<typeof EntitySchema>;
 
-/** An entity as written in data/entities: the facts that live in tables are added in code. */
-export const AuthoredEntitySchema = z.extend(EntitySchema, { facts: z.array(FactSchema) });
+/** An entity as data/entity-aliases.ts names it: what finding and colouring its mentions needs. */
+export const EntityAliasesSchema = z.pick(EntitySchema, { id: true, group: true, aliases: true });
+export type EntityAliases = z.infer<typeof EntityAliasesSchema>;
+
+/**
+ * An entity as written in data/entities: what its card says. Its group and aliases come from
+ * data/entity-aliases.ts, and the facts that live in tables are added in code.
+ */
+export const AuthoredEntitySchema = z.extend(z.omit(EntitySchema, { group: true, aliases: true }), {
+  facts: z.array(FactSchema),
+});
 export type AuthoredEntity = z.infer<typeof AuthoredEntitySchema>;
 
 // ---- Tables -------------------------------------------------------------------------------

@@ -1,8 +1,10 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { cardBook, type CardBook } from '@/components/card/card-content';
 import { createBadgeCounts, type BadgeCounts } from '@/core/badge-counts';
 import { parseMessage } from '@/core/messages';
 import { popupSearch } from '@/core/popup-location';
+import type { UiLang } from '@/core/ui-language';
 
 /** The keyboard command declared in the manifest (wxt.config.ts `commands`). */
 const NEXT_MENTION_COMMAND = 'next-mention';
@@ -19,14 +21,28 @@ function createBadge(): BadgeCounts {
   });
 }
 
+// Built once per language for as long as the background lives: every tab asks for the same.
+const cardBooks = new Map<UiLang, CardBook>();
+
+function cardBookIn(lang: UiLang): CardBook {
+  let book = cardBooks.get(lang);
+  if (book === undefined) {
+    book = cardBook(lang);
+    cardBooks.set(lang, book);
+  }
+  return book;
+}
+
 /** Handles a runtime message sent to the background; anything not ours is ignored. */
 export function routeMessage(
   raw: unknown,
   sender: Browser.runtime.MessageSender,
   badge: BadgeCounts,
-): Promise<void> | undefined {
+): Promise<unknown> | undefined {
   const message = parseMessage(raw);
-  if (message?.type === 'mention-count' && sender.tab?.id !== undefined) {
+  if (message?.type === 'get-card-book') {
+    return Promise.resolve(cardBookIn(message.lang));
+  } else if (message?.type === 'mention-count' && sender.tab?.id !== undefined) {
     badge.set(sender.tab.id, sender.frameId ?? 0, message.count);
   } else if (message?.type === 'open-tables') {
     // A path, not a full URL: the browser resolves it against the extension's own origin.

@@ -3,6 +3,7 @@ import type { UiLang } from '@/core/ui-language';
 import {
   article,
   benchmarkTable,
+  entities,
   entityById,
   groups,
   marketTable,
@@ -293,6 +294,19 @@ export function cardContent(entity: Entity, lang: UiLang): CardContent {
     }
   }
   return content;
+}
+
+/** Every entity's card in one UI language, by entity id. */
+export type CardBook = Readonly<Record<string, CardContent>>;
+
+/**
+ * The cards a content script shows, all in one reply: the background builds them from data/, so
+ * the script that runs on every page carries none of it, and moving between related entities in
+ * a card needs no further request. Plain data (strings, numbers, arrays), so it survives the
+ * JSON a message travels as.
+ */
+export function cardBook(lang: UiLang): CardBook {
+  return Object.fromEntries(entities.map((entity) => [entity.id, cardContent(entity, lang)]));
 }
 
 /** The card of an entity id, or undefined for an id data/ does not know. */

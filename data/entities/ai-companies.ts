@@ -1,4 +1,3 @@
-import { aliases, caseSensitiveAlias } from '../make-alias';
 import { figure } from '../make-figure';
 import { localText, textValue } from '../make-text';
 import type { AuthoredEntity } from '../schema';
@@ -8,12 +7,7 @@ import type { AuthoredEntity } from '../schema';
 export const aiCompanies: AuthoredEntity[] = [
   {
     id: 'zhipu-ai',
-    group: 'ai-companies',
     name: localText('Zhipu AI', '智谱AI'),
-    aliases: [
-      ...aliases('Zhipu AI', 'Zhipu', 'ZhipuAI', 'Zhipu Huazhang', 'Z.ai'),
-      ...aliases('智谱AI', '智谱 AI', '智谱', '智谱华章', '智譜', '智譜AI', '智譜華章'),
-    ],
     description: localText(
       'Beijing lab behind the GLM language models, and the company the article is about.',
       '开发 GLM 系列大模型的北京公司，也是本文的主角。',
@@ -98,9 +92,7 @@ export const aiCompanies: AuthoredEntity[] = [
   },
   {
     id: 'baidu',
-    group: 'ai-companies',
     name: localText('Baidu', '百度'),
-    aliases: aliases('Baidu', 'Baidu Inc', '百度', '百度公司'),
     description: localText(
       'China’s largest search engine company, maker of the ERNIE models.',
       '中国最大的搜索引擎公司，文心大模型的开发者。',
@@ -110,9 +102,7 @@ export const aiCompanies: AuthoredEntity[] = [
   },
   {
     id: 'alibaba',
-    group: 'ai-companies',
     name: localText('Alibaba', '阿里巴巴'),
-    aliases: aliases('Alibaba', 'Alibaba Group', '阿里巴巴', '阿里巴巴集团', '阿里'),
     description: localText(
       'E-commerce and cloud group that builds the Qwen models and invests in other AI labs.',
       '电商与云计算集团，开发通义千问模型，并投资其他 AI 公司。',
@@ -122,9 +112,7 @@ export const aiCompanies: AuthoredEntity[] = [
   },
   {
     id: 'tencent',
-    group: 'ai-companies',
     name: localText('Tencent', '腾讯'),
-    aliases: aliases('Tencent', 'Tencent Holdings', '腾讯', '腾讯控股', '騰訊', '騰訊控股'),
     description: localText(
       'Internet group behind WeChat, named as one of Zhipu’s backers.',
       '微信背后的互联网集团，文中列为智谱的投资方之一。',
@@ -134,9 +122,7 @@ export const aiCompanies: AuthoredEntity[] = [
   },
   {
     id: 'deepseek',
-    group: 'ai-companies',
     name: localText('DeepSeek', '深度求索'),
-    aliases: aliases('DeepSeek', 'DeepSeek AI', '深度求索', '杭州深度求索'),
     description: localText(
       'Hangzhou lab known for cheap-to-run open models.',
       '以低成本开源模型著称的杭州 AI 公司。',
@@ -157,13 +143,7 @@ export const aiCompanies: AuthoredEntity[] = [
   },
   {
     id: 'moonshot-ai',
-    group: 'ai-companies',
     name: localText('Moonshot AI', '月之暗面'),
-    aliases: [
-      ...aliases('Moonshot AI', '月之暗面', '月之暗面科技'),
-      // "moonshot" is an everyday word ("a moonshot project"), so only the capitalised name.
-      caseSensitiveAlias('Moonshot'),
-    ],
     description: localText(
       'Beijing start-up behind the Kimi chatbot.',
       '推出 Kimi 智能助手的北京创业公司。',

@@ -1,4 +1,3 @@
-import { aliases } from '../make-alias';
 import { localText, textValue } from '../make-text';
 import type { AuthoredEntity } from '../schema';
 
@@ -6,9 +5,7 @@ import type { AuthoredEntity } from '../schema';
 export const benchmarks: AuthoredEntity[] = [
   {
     id: 'mmlu',
-    group: 'benchmarks',
     name: localText('MMLU', 'MMLU'),
-    aliases: aliases('MMLU'),
     description: localText(
       'Multiple-choice test of knowledge across dozens of school and professional subjects.',
       '覆盖数十个学科与专业领域的多项选择知识测试。',
@@ -18,9 +15,7 @@ export const benchmarks: AuthoredEntity[] = [
   },
   {
     id: 'c-eval',
-    group: 'benchmarks',
     name: localText('C-Eval', 'C-Eval'),
-    aliases: aliases('C-Eval', 'CEval'),
     description: localText(
       'Chinese-language exam benchmark for language models.',
       '面向大模型的中文考试类基准测试。',
@@ -41,9 +36,7 @@ export const benchmarks: AuthoredEntity[] = [
   },
   {
     id: 'gsm8k',
-    group: 'benchmarks',
     name: localText('GSM8K', 'GSM8K'),
-    aliases: aliases('GSM8K', 'GSM-8K', 'GSM 8K'),
     description: localText(
       'Grade-school maths word problems that test step-by-step reasoning.',
       '考查逐步推理能力的小学数学应用题。',
@@ -53,9 +46,7 @@ export const benchmarks: AuthoredEntity[] = [
   },
   {
     id: 'humaneval',
-    group: 'benchmarks',
     name: localText('HumanEval', 'HumanEval'),
-    aliases: aliases('HumanEval', 'Human-Eval'),
     description: localText(
       'Python programming tasks checked by unit tests.',
       '以单元测试判定的 Python 编程题。',
@@ -65,9 +56,7 @@ export const benchmarks: AuthoredEntity[] = [
   },
   {
     id: 'chatbot-arena',
-    group: 'benchmarks',
     name: localText('Chatbot Arena', 'Chatbot Arena'),
-    aliases: aliases('Chatbot Arena', 'LMSYS Chatbot Arena', 'LMArena', 'LM Arena', '大模型竞技场'),
     description: localText(
       'Public leaderboard that ranks chatbots by people’s votes in blind head-to-head chats.',
       '依据用户在匿名对战中的投票为聊天模型排名的公开排行榜。',

@@ -1,18 +1,10 @@
-import { aliases, caseSensitiveAlias } from '../make-alias';
 import { localText, textValue } from '../make-text';
 import type { AuthoredEntity } from '../schema';
 
 export const fundsAndInvestors: AuthoredEntity[] = [
   {
     id: 'ciif',
-    group: 'funds-investors',
     name: localText('China Internet Investment Fund', '中国互联网投资基金'),
-    aliases: aliases(
-      'China Internet Investment Fund',
-      'CIIF',
-      '中国互联网投资基金',
-      '中國互聯網投資基金',
-    ),
     description: localText(
       'State-backed fund that invests in internet and technology companies.',
       '投资互联网与科技企业的国家背景基金。',
@@ -33,22 +25,10 @@ export const fundsAndInvestors: AuthoredEntity[] = [
   },
   {
     id: 'big-fund',
-    group: 'funds-investors',
     name: localText(
       'National Integrated Circuit Industry Investment Fund',
       '国家集成电路产业投资基金',
     ),
-    aliases: [
-      ...aliases(
-        'National Integrated Circuit Industry Investment Fund',
-        'China Integrated Circuit Industry Investment Fund',
-        '国家集成电路产业投资基金',
-        '國家集成電路產業投資基金',
-        '大基金',
-      ),
-      // Lowercase "big fund" is an ordinary phrase.
-      caseSensitiveAlias('Big Fund'),
-    ],
     description: localText(
       'China’s state fund for the chip industry, nicknamed the “Big Fund”.',
       '国家设立的集成电路产业基金，俗称“大基金”。',
@@ -69,21 +49,7 @@ export const fundsAndInvestors: AuthoredEntity[] = [
   },
   {
     id: 'hongshan',
-    group: 'funds-investors',
     name: localText('HongShan', '红杉中国'),
-    aliases: [
-      ...aliases(
-        'HongShan Capital Group',
-        'HongShan Capital',
-        'Sequoia Capital China',
-        'Sequoia China',
-        '红杉中国',
-        '紅杉中國',
-        '红杉资本中国',
-      ),
-      // "Hongshan" is also a district of Wuhan; the firm writes its name with a capital S.
-      caseSensitiveAlias('HongShan'),
-    ],
     description: localText(
       'Venture capital firm formerly known as Sequoia China.',
       '风险投资机构，前身为红杉资本中国基金。',
@@ -93,15 +59,7 @@ export const fundsAndInvestors: AuthoredEntity[] = [
   },
   {
     id: 'oaktree-capital',
-    group: 'funds-investors',
     name: localText('Oaktree Capital', '橡树资本'),
-    aliases: aliases(
-      'Oaktree Capital Management',
-      'Oaktree Capital',
-      'Oaktree',
-      '橡树资本',
-      '橡樹資本',
-    ),
     description: localText(
       'US investment firm that lent to Suning and ended up with Inter Milan.',
       '美国投资机构，曾向苏宁放贷，最终接手国际米兰。',
@@ -114,9 +72,7 @@ export const fundsAndInvestors: AuthoredEntity[] = [
 export const others: AuthoredEntity[] = [
   {
     id: 'nvidia',
-    group: 'other',
     name: localText('NVIDIA', '英伟达'),
-    aliases: aliases('NVIDIA', 'NVIDIA Corporation', 'Nvidia Corp', '英伟达', '英偉達', '輝達'),
     description: localText(
       'US maker of the AI chips that Chinese labs train their models on.',
       '美国芯片公司，中国 AI 公司训练模型所用芯片的供应商。',

@@ -5,7 +5,10 @@ import { clubsAndLeagues, footballInvestors } from './football';
 import { fundsAndInvestors, others } from './funds-and-others';
 import { models } from './models';
 
-/** Every entity as written by hand, in group order; data/index.ts adds the table facts. */
+/**
+ * What every card says, as written by hand; data/index.ts joins it with the aliases and adds the
+ * table facts.
+ */
 export const authoredEntities: readonly AuthoredEntity[] = [
   ...aiCompanies,
   ...models,

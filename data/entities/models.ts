@@ -1,19 +1,11 @@
-import { aliases, caseSensitiveAlias } from '../make-alias';
 import { figure } from '../make-figure';
 import { localText, textValue } from '../make-text';
 import type { AuthoredEntity } from '../schema';
 
-// Family names that cover several models are not aliases: bare "GLM" (five GLM entities here),
-// bare "Qwen" / "通义千问" (the article names two different Qwen models, so a bare mention could
-// be either; "Qwen3" would be neither), bare "Claude" (a common first name) and "Claude 3" (a
-// family of three; it would also catch "Claude 3.5"). ERNIE is the exception: the article names a
-// single ERNIE model, and Baidu's chatbot (文心一言, ERNIE Bot) runs it, so those names point to it.
 export const models: AuthoredEntity[] = [
   {
     id: 'glm-4',
-    group: 'models',
     name: localText('GLM-4', 'GLM-4'),
-    aliases: aliases('GLM-4', 'GLM4', 'GLM 4'),
     description: localText(
       'Zhipu’s current flagship series of large language models.',
       '智谱当前的旗舰大语言模型系列。',
@@ -42,10 +34,7 @@ export const models: AuthoredEntity[] = [
   },
   {
     id: 'glm-4-9b-chat',
-    group: 'models',
     name: localText('GLM-4-9B-Chat', 'GLM-4-9B-Chat'),
-    // The base GLM-4-9B is listed here too: without it, "GLM-4-9B" would read as GLM-4.
-    aliases: aliases('GLM-4-9B-Chat', 'GLM4-9B-Chat', 'GLM-4-9B', 'GLM4-9B'),
     description: localText(
       'Small open-source chat model from Zhipu’s GLM-4 family.',
       '智谱 GLM-4 系列中的小型开源对话模型。',
@@ -78,9 +67,7 @@ export const models: AuthoredEntity[] = [
   },
   {
     id: 'glm-130b',
-    group: 'models',
     name: localText('GLM-130B', 'GLM-130B'),
-    aliases: aliases('GLM-130B', 'GLM 130B', 'GLM130B'),
     description: localText(
       'The first large model of Zhipu’s GLM line.',
       '智谱 GLM 系列的第一个大模型。',
@@ -101,9 +88,7 @@ export const models: AuthoredEntity[] = [
   },
   {
     id: 'glm-5',
-    group: 'models',
     name: localText('GLM-5', 'GLM-5'),
-    aliases: aliases('GLM-5', 'GLM5', 'GLM 5'),
     description: localText(
       'Zhipu’s next GLM model, the one the article says to watch.',
       '智谱的下一代 GLM 模型，文章认为最值得关注。',
@@ -130,10 +115,7 @@ export const models: AuthoredEntity[] = [
   },
   {
     id: 'cogvideo',
-    group: 'models',
     name: localText('CogVideo', 'CogVideo'),
-    // CogVideoX is the current model published in the same repository.
-    aliases: aliases('CogVideo', 'CogVideoX'),
     description: localText('Zhipu’s open-source text-to-video model.', '智谱的开源文生视频模型。'),
     facts: [
       {
@@ -157,9 +139,7 @@ export const models: AuthoredEntity[] = [
   },
   {
     id: 'cogview',
-    group: 'models',
     name: localText('CogView', 'CogView'),
-    aliases: aliases('CogView'),
     description: localText('Zhipu’s text-to-image model.', '智谱的文生图模型。'),
     facts: [
       {
@@ -177,9 +157,7 @@ export const models: AuthoredEntity[] = [
   },
   {
     id: 'codegeex',
-    group: 'models',
     name: localText('CodeGeeX', 'CodeGeeX'),
-    aliases: aliases('CodeGeeX'),
     description: localText('Zhipu’s code-generation model.', '智谱的代码生成模型。'),
     facts: [
       {
@@ -196,9 +174,7 @@ export const models: AuthoredEntity[] = [
   },
   {
     id: 'gpt-4',
-    group: 'models',
     name: localText('GPT-4', 'GPT-4'),
-    aliases: aliases('GPT-4', 'GPT4', 'GPT 4'),
     description: localText(
       'OpenAI’s frontier model, the article’s main yardstick.',
       'OpenAI 的前沿模型，文中主要的比较基准。',
@@ -219,9 +195,7 @@ export const models: AuthoredEntity[] = [
   },
   {
     id: 'claude-3-opus',
-    group: 'models',
     name: localText('Claude 3 Opus', 'Claude 3 Opus'),
-    aliases: aliases('Claude 3 Opus', 'Claude-3-Opus', 'Claude Opus 3'),
     description: localText(
       'Anthropic’s largest Claude 3 model, a frontier yardstick in the article.',
       'Anthropic 最大的 Claude 3 模型，文中的前沿参照。',
@@ -231,16 +205,7 @@ export const models: AuthoredEntity[] = [
   },
   {
     id: 'qwen-72b',
-    group: 'models',
     name: localText('Qwen-72B', '通义千问-72B'),
-    aliases: aliases(
-      'Qwen-72B',
-      'Qwen 72B',
-      'Qwen72B',
-      '通义千问-72B',
-      '通义千问72B',
-      '通義千問-72B',
-    ),
     description: localText(
       'Large open model from Alibaba’s Qwen family.',
       '阿里巴巴通义千问家族的大型开源模型。',
@@ -250,16 +215,7 @@ export const models: AuthoredEntity[] = [
   },
   {
     id: 'qwen-2-5',
-    group: 'models',
     name: localText('Qwen 2.5', '通义千问2.5'),
-    aliases: aliases(
-      'Qwen 2.5',
-      'Qwen2.5',
-      'Qwen-2.5',
-      '通义千问2.5',
-      '通义千问 2.5',
-      '通義千問2.5',
-    ),
     description: localText(
       'The Qwen generation the article lists as Alibaba’s flagship.',
       '文中列为阿里巴巴旗舰的通义千问版本。',
@@ -269,16 +225,7 @@ export const models: AuthoredEntity[] = [
   },
   {
     id: 'llama-3-8b',
-    group: 'models',
     name: localText('Llama-3-8B', 'Llama-3-8B'),
-    aliases: aliases(
-      'Llama-3-8B',
-      'Llama 3 8B',
-      'Llama3-8B',
-      'Llama-3 8B',
-      'Llama 3-8B',
-      'Meta-Llama-3-8B',
-    ),
     description: localText('Meta’s small open-weights model.', 'Meta 的小型开放权重模型。'),
     facts: [
       {
@@ -296,21 +243,7 @@ export const models: AuthoredEntity[] = [
   },
   {
     id: 'ernie-4-0',
-    group: 'models',
     name: localText('ERNIE 4.0', '文心大模型4.0'),
-    aliases: [
-      ...aliases(
-        'ERNIE 4.0',
-        'ERNIE-4.0',
-        'ERNIE Bot',
-        '文心大模型4.0',
-        '文心4.0',
-        '文心一言',
-        '文心大模型',
-      ),
-      // "Ernie" is a first name; only the all-caps model name counts.
-      caseSensitiveAlias('ERNIE'),
-    ],
     description: localText(
       'Baidu’s large language model; it powers the ERNIE Bot chatbot.',
       '百度的大语言模型，文心一言聊天机器人背后的模型。',
@@ -320,9 +253,7 @@ export const models: AuthoredEntity[] = [
   },
   {
     id: 'deepseek-v2',
-    group: 'models',
     name: localText('DeepSeek-V2', 'DeepSeek-V2'),
-    aliases: aliases('DeepSeek-V2', 'DeepSeek V2', 'DeepSeekV2'),
     description: localText(
       'DeepSeek’s open mixture-of-experts model.',
       '深度求索的开源混合专家模型。',
@@ -332,14 +263,7 @@ export const models: AuthoredEntity[] = [
   },
   {
     id: 'kimi',
-    group: 'models',
     name: localText('Kimi', 'Kimi'),
-    aliases: [
-      ...aliases('Kimi Chat', 'Kimi AI', 'Kimi智能助手'),
-      // The product's only short name. Case-sensitive keeps "kimi" out; the first name
-      // (Kimi Räikkönen) still matches, which is why the entity can be switched off.
-      caseSensitiveAlias('Kimi'),
-    ],
     description: localText(
       'Moonshot AI’s chatbot, known for reading very long inputs.',
       '月之暗面的智能助手，以超长文本处理见长。',

@@ -1,16 +1,15 @@
 /**
- * The card itself: its host on the page, its Preact content read from data/, and its placement
- * beside the mention. Everything heavy of the card lives here, and this module is loaded (and
- * Preact, the components and the article's tables evaluated) only when a card is about to show:
- * most pages are read without a card ever opening.
+ * The card itself: its host on the page, its Preact components, and its placement beside the
+ * mention. What it shows arrives ready-made (card-books.ts). This module is evaluated only when
+ * a card is about to show: most pages are read without a card ever opening.
  */
 import { render } from 'preact';
-import { cardContentFor, type TablesView } from '@/components/card/card-content';
+import type { CardContent, TablesView } from '@/components/card/card-content';
 import cardCss from '@/components/card/card.css?inline';
 import { cardStrings } from '@/components/card/card-strings';
 import { EntityCard } from '@/components/card/entity-card';
 import type { Settings } from '@/core/settings';
-import { localeOf, resolveUiLang } from '@/core/ui-language';
+import { localeOf, type UiLang } from '@/core/ui-language';
 import { createCardHost } from './card-host';
 import { followMention } from './card-position';
 import type { Point } from './hover-intent';
@@ -18,9 +17,8 @@ import type { Point } from './hover-intent';
 /** Shown while the group has no colour in the settings. */
 const FALLBACK_ACCENT = '#1a73e8';
 
-/** What the card shows. */
+/** How the card stands, beside what it shows. */
 export interface CardModel {
-  entityId: string;
   pinned: boolean;
   /** The reader came from another entity's card and can go back. */
   canGoBack: boolean;
@@ -42,8 +40,14 @@ export interface CardView {
   isInside(event: Event): boolean;
   /** The card's box, while it is on the page. */
   box(): DOMRect | undefined;
-  /** Renders the card; false when there is nothing to show for the entity. */
-  render(model: CardModel, settings: Settings, actions: CardActions): boolean;
+  /** Renders the card: `content` is the entity's, in `lang`. */
+  render(
+    model: CardModel,
+    content: CardContent,
+    lang: UiLang,
+    settings: Settings,
+    actions: CardActions,
+  ): void;
   /**
    * Puts the card on the page beside `range` (on the line under `pointer`, if given), hidden
    * until placed, and keeps it there as the page scrolls and resizes. `placed` hears whether
@@ -75,10 +79,7 @@ export function createCardView(): CardView {
     },
     isInside: (event) => host.isInside(event),
     box: () => (host.attached ? host.host.getBoundingClientRect() : undefined),
-    render(model, settings, actions) {
-      const lang = resolveUiLang(settings.language, navigator.languages);
-      const content = cardContentFor(model.entityId, lang);
-      if (!content) return false;
+    render(model, content, lang, settings, actions) {
       render(
         <EntityCard
           key={content.entityId}
@@ -94,7 +95,6 @@ export function createCardView(): CardView {
         />,
         host.mount,
       );
-      return true;
     },
     show(range, pointer, placed) {
       // Hidden until placed, so it never flashes at the corner of the page.

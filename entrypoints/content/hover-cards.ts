@@ -1,5 +1,7 @@
 import type { TablesView } from '@/components/card/card-content';
 import type { ModifierKey, Settings } from '@/core/settings';
+import { resolveUiLang } from '@/core/ui-language';
+import type { CardBooks } from './card-books';
 import type { CardView, createCardView } from './card-view';
 import { findMentionIn } from './find-mention-in';
 import { createHitTester } from './hit-test';
@@ -9,8 +11,8 @@ import type { MentionIndex, PageMention } from './mention-index';
 
 /**
  * Pointer and keyboard -> card: wires the hit-test, hover intent and the card. The card itself
- * (Preact, the components, the article's tables: `card-view.tsx`) is loaded the first time the
- * pointer lands on a mention or a card is asked for, in a task of its own. Everything this adds
+ * (Preact and the components: `card-view.tsx`) and what it says (`card-books.ts`) are loaded the
+ * first time the pointer lands on a mention or a card is asked for, in a task of its own. Everything this adds
  * to the page (listeners, the card's host) goes when `destroy()` runs or `signal` aborts.
  */
 export interface HoverCards {
@@ -32,11 +34,13 @@ export interface HoverCardsOptions {
   index: MentionIndex;
   /** The latest settings (read on every use, so no copy goes stale). */
   getSettings: () => Settings;
+  /** Where the cards' content comes from. */
+  cardBooks: CardBooks;
   /** Opens the popup's tables on a view (the background handles `open-tables`). */
   openTables: (view: TablesView) => void;
   /** Hears which mention's card is open (undefined: none), to keep that mention highlighted. */
   onOpenChange?: (mention: PageMention | undefined) => void;
-  /** Reports a failure to load the card (it stays closed). */
+  /** Reports a failure to load the card or its content (it stays closed). */
   onError?: (error: unknown) => void;
   signal?: AbortSignal;
 }
@@ -85,6 +89,7 @@ function loadCardView(): Promise<{ createCardView: typeof createCardView }> {
 export function createHoverCards({
   index,
   getSettings,
+  cardBooks,
   openTables,
   onOpenChange,
   onError = () => undefined,
@@ -111,27 +116,33 @@ export function createHoverCards({
   let destroyed = false;
 
   const isOurs = (element: Element) => view !== undefined && element === view.element;
+  const uiLang = () => resolveUiLang(getSettings().language, navigator.languages);
   const focusReturn = createFocusReturn(isOurs);
 
   /**
-   * Loads the card in a task of its own (not inside the pointer event that asked), then runs
-   * `then` with it.
+   * Loads the card and its content in the current language in a task of its own (not inside the
+   * pointer event that asked), then runs `then` with the card.
    */
   const withView = (then?: (ready: CardView) => void) => {
-    if (view !== undefined) {
+    const lang = uiLang();
+    if (view !== undefined && cardBooks.get(lang) !== undefined) {
       then?.(view);
       return;
     }
     const first = !viewRequested;
     viewRequested = true;
     const whenLoaded = () => {
-      loadCardView()
-        .then((module) => {
+      Promise.all([loadCardView(), cardBooks.load(lang)])
+        .then(([module]) => {
           if (destroyed) return;
           view ??= module.createCardView();
           then?.(view);
         })
-        .catch(onError);
+        .catch((error: unknown) => {
+          onError(error);
+          // Nothing to show: the card is closed, and the next hover asks again.
+          if (then !== undefined) intent.close();
+        });
     };
     if (first) window.setTimeout(whenLoaded, 0);
     else whenLoaded();
@@ -140,12 +151,24 @@ export function createHoverCards({
   const renderCard = () => {
     if (!open || !view) return;
     const current = open;
-    const shown = view.render(
-      {
-        entityId: current.entityId,
-        pinned: current.pinned,
-        canGoBack: current.history.length > 0,
-      },
+    const lang = uiLang();
+    const book = cardBooks.get(lang);
+    if (book === undefined) {
+      // The language changed while the card was open: it shows the new one once it arrives.
+      cardBooks.load(lang).then(() => {
+        if (open === current) renderCard();
+      }, onError);
+      return;
+    }
+    const content = book[current.entityId];
+    if (content === undefined) {
+      intent.close();
+      return;
+    }
+    view.render(
+      { pinned: current.pinned, canGoBack: current.history.length > 0 },
+      content,
+      lang,
       getSettings(),
       {
         back() {
@@ -164,7 +187,6 @@ export function createHoverCards({
         openTables,
       },
     );
-    if (!shown) intent.close();
   };
 
   /** Shows the open card once its module is there (at once after the first time). */

@@ -11,10 +11,10 @@ import { compileMatcher, type AliasSpec, type Matcher } from '@/core/matcher';
 import { parseMessage } from '@/core/messages';
 import { isEntityEnabled, type Settings } from '@/core/settings';
 import type { GroupId } from '@/data/schema';
-// The hand-written entities carry the aliases and groups: what the engine needs. `@/data`
-// adds the tables' figures, which only the card reads (and loads with itself).
-import { authoredEntities } from '@/data/entities';
+// Only the aliases and groups: what the card says comes from the background when it opens.
+import { entityAliases } from '@/data/entity-aliases';
 import { createAppearanceSheet } from './appearance-sheet';
+import { createCardBooks } from './card-books';
 import { createHoverCards, type HoverCards } from './hover-cards';
 import { createPageEngine, type PageEngine } from './page-engine';
 import { createPageMentions, type PageMentions } from './page-mentions';
@@ -37,7 +37,7 @@ let matcher: Matcher | undefined;
  */
 function pageMatcher(): Matcher {
   matcher ??= compileMatcher(
-    authoredEntities.flatMap((entity) =>
+    entityAliases.flatMap((entity) =>
       entity.aliases.map((alias): AliasSpec => ({
         entityId: entity.id,
         text: alias.text,
@@ -56,9 +56,12 @@ export function prepareMatcher(): void {
   pageMatcher();
 }
 
-const groups = new Map<string, GroupId>(
-  authoredEntities.map((entity) => [entity.id, entity.group]),
+/** Kept across sessions: switching the extension off and on again asks for no card twice. */
+const cardBooks = createCardBooks((lang) =>
+  browser.runtime.sendMessage({ type: 'get-card-book', lang }),
 );
+
+const groups = new Map<string, GroupId>(entityAliases.map((entity) => [entity.id, entity.group]));
 
 function logError(error: unknown): void {
   // Our failures stay in our world: a debug line, never an exception thrown into the page.
@@ -99,6 +102,7 @@ export function startPageSession(initial: Settings): PageSession {
     cards = createHoverCards({
       index: engine.index,
       getSettings: () => settings,
+      cardBooks,
       openTables: (view) => {
         browser.runtime.sendMessage({ type: 'open-tables', view }).catch(() => undefined);
       },

@@ -7,6 +7,7 @@ import {
   readCard,
   type MentionSpot,
 } from './card-probe';
+import { resetSettings, writeSettings } from './engine-extension';
 import { expect, test } from './harness/fixtures';
 import type { ExtensionBrowser, TestPage } from './harness/extension-browser';
 
@@ -302,6 +303,42 @@ test.describe('hover card', () => {
     }
     expect(page.errors).toEqual([]);
     await page.close();
+  });
+
+  test('the card speaks the chosen language, and an open card follows a change of it', async ({
+    extBrowser,
+    fixtures,
+  }) => {
+    // The cards' text comes from the background, one language at a time.
+    await writeSettings(extBrowser, { language: 'zh' });
+    const page = await openFixture(extBrowser, `${fixtures}/card/cases.html`);
+    try {
+      const [spot] = await mentionsIn(page, '[data-entity="mmlu"]');
+      if (!spot) throw new Error('no MMLU mention');
+      await page.click(spot.x, spot.y);
+      await page.waitFor(cardShows, 'mmlu', SETTLE_MS);
+      const chinese = await page.evaluate(readCard);
+      expect(chinese.text).toContain('基准测试');
+      expect(chinese.text).not.toContain('Benchmarks');
+      await writeSettings(extBrowser, { language: 'en' });
+      await page.waitFor(
+        () =>
+          document
+            .querySelector('zhipu-facts-card')
+            ?.shadowRoot?.querySelector('.card')
+            ?.textContent?.includes('Benchmarks') === true,
+        undefined,
+        SETTLE_MS,
+      );
+      const english = await page.evaluate(readCard);
+      expect(english.entity).toBe('mmlu');
+      expect(english.role).toBe('dialog');
+      expect(english.text).not.toContain('基准测试');
+      expect(page.errors).toEqual([]);
+    } finally {
+      await resetSettings(extBrowser);
+      await page.close();
+    }
   });
 
   test('the card follows into the fullscreen element', async ({ extBrowser, fixtures }) => {

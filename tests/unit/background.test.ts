@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { cardContentFor } from '@/components/card/card-content';
 import { createBadgeCounts } from '@/core/badge-counts';
+import { entities } from '@/data';
 import { forwardCommand, routeMessage } from '@/entrypoints/background';
 
 beforeEach(() => {
@@ -53,6 +55,23 @@ describe('background messages', () => {
     expect(create).toHaveBeenCalledWith({ url: '/popup.html?view=football&tabId=2', index: 6 });
     await routeMessage({ type: 'open-tables', view: 'models' }, {}, badge);
     expect(create).toHaveBeenLastCalledWith({ url: '/popup.html?view=models' });
+  });
+
+  it('answers a content script with every card in the asked language, as plain data', async () => {
+    const { badge } = recordingBadge();
+    const sender = { tab: { id: 3 } as never, frameId: 0 };
+    for (const lang of ['en', 'zh'] as const) {
+      const book = await routeMessage({ type: 'get-card-book', lang }, sender, badge);
+      // A message travels as JSON in Chromium: what arrives must be what was built.
+      const arrived: unknown = JSON.parse(JSON.stringify(book));
+      expect(Object.keys(arrived as object)).toEqual(entities.map((entity) => entity.id));
+      for (const { id } of entities) {
+        expect((arrived as Record<string, unknown>)[id], `${lang} card of ${id}`).toEqual(
+          cardContentFor(id, lang),
+        );
+      }
+    }
+    expect(routeMessage({ type: 'get-card-book', lang: 'fr' }, sender, badge)).toBeUndefined();
   });
 });
 

@@ -1,6 +1,7 @@
 // Checks on data/ itself (the registry every UI is generated from), independent of the article.
 import { describe, expect, it } from 'vitest';
 import { authoredEntities } from '../../data/entities';
+import { entityAliases } from '../../data/entity-aliases';
 import {
   SectionIdSchema,
   article,
@@ -33,6 +34,16 @@ describe('entities', () => {
   it('has unique ids', () => {
     const ids = entities.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('names every written entity once in the alias list, and nothing else', () => {
+    // data/index.ts joins the two lists by id and leaves out an id either one lacks.
+    const named = entityAliases.map((e) => e.id);
+    const written = authoredEntities.map((e) => e.id);
+    expect(new Set(named).size).toBe(named.length);
+    expect(new Set(written).size).toBe(written.length);
+    expect([...named].sort()).toEqual([...written].sort());
+    expect(entities.map((e) => e.id)).toEqual(named);
   });
 
   it('covers every entity the foundation issue lists', () => {

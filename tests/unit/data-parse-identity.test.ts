@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { authoredEntities } from '../../data/entities';
+import { entityAliases } from '../../data/entity-aliases';
 import { z } from '../../core/zod';
 import { articleData } from '../../data/article';
 import { groupsData } from '../../data/groups';
@@ -7,6 +8,7 @@ import {
   ArticleSchema,
   AuthoredEntitySchema,
   BenchmarkTableSchema,
+  EntityAliasesSchema,
   EntitySchema,
   entities,
   FootballTableSchema,
@@ -30,6 +32,7 @@ describe('parsing the data changes nothing, so production may skip it', () => {
     ['market table', MarketTableSchema, marketTableData],
     ['football table', FootballTableSchema, footballTableData],
     ['authored entities', z.array(AuthoredEntitySchema), authoredEntities],
+    ['entity aliases', z.array(EntityAliasesSchema), entityAliases],
     ['entities with derived facts', z.array(EntitySchema), entities],
   ];
   it.each(cases)('%s', (_name, schema, raw) => {

@@ -8,6 +8,8 @@ describe('parseMessage', () => {
     { type: 'mention-count', count: 0 },
     { type: 'mention-count', count: 1234 },
     { type: 'open-tables', view: 'models' },
+    { type: 'get-card-book', lang: 'en' },
+    { type: 'get-card-book', lang: 'zh' },
     { type: 'next-mention' },
   ])('accepts $type', (message) => {
     expect(parseMessage(message)).toEqual(message);
@@ -27,6 +29,8 @@ describe('parseMessage', () => {
     ['a view with markup', { type: 'open-tables', view: '<b>models</b>' }],
     ['a view with a query', { type: 'open-tables', view: 'models&tabId=1' }],
     ['extra fields', { type: 'next-mention', extra: true }],
+    ['cards in a language we do not write', { type: 'get-card-book', lang: 'fr' }],
+    ['cards in no language', { type: 'get-card-book' }],
   ])('rejects %s', (_name, value) => {
     expect(parseMessage(value)).toBeUndefined();
   });
