@@ -65,6 +65,30 @@ describe('appearance sheet', () => {
     expect(shadow.adoptedStyleSheets).toEqual([]);
     document.adoptedStyleSheets = [];
   });
+
+  it('leaves the document alone while the defaults paint, and only then', () => {
+    const host = document.createElement('div');
+    const shadow = host.attachShadow({ mode: 'open' });
+    document.body.append(host);
+    const sheet = createAppearanceSheet(document);
+    const appearance = defaultSettings().appearance;
+    sheet.update(appearance);
+    sheet.adoptInto(shadow);
+    // The manifest's stylesheet paints the defaults; a shadow root still needs ours (Firefox).
+    expect(sheet.applied).toBe(false);
+    expect(document.adoptedStyleSheets).toEqual([]);
+    expect(shadow.adoptedStyleSheets).toHaveLength(1);
+    const customised = { ...appearance, benchmarks: { color: '#00aa00', style: 'both' as const } };
+    sheet.update(customised);
+    expect(sheet.applied).toBe(true);
+    expect(document.adoptedStyleSheets).toEqual(shadow.adoptedStyleSheets);
+    // Back to the defaults: the document lets go of it again.
+    sheet.update(defaultSettings().appearance);
+    expect(sheet.applied).toBe(false);
+    expect(document.adoptedStyleSheets).toEqual([]);
+    sheet.destroy();
+    expect(shadow.adoptedStyleSheets).toEqual([]);
+  });
 });
 
 /** Our highlights' names, each with the text of its ranges. */
