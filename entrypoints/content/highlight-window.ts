@@ -7,6 +7,11 @@
  * registered, and a page with many has only those near the viewport (the viewport and a screen
  * above and below it), found again as the reader scrolls. The mention index keeps every mention
  * either way: hover, the keyboard walk, the popup's list and the badge never depend on this.
+ *
+ * While a scan is still reading the page, the band rule holds whatever the count, and a page
+ * with few mentions gets them all once the scan ends: every change to the registry makes
+ * Chromium repaint the whole document (gen-100k: 170 ms a time), and a long page reaches the
+ * count that makes it windowed only after several batches.
  */
 import { createHighlightRegistry } from './highlight-registry';
 import { Place, type IndexedMention, type MentionDelta, type MentionStore } from './mention-index';
@@ -37,8 +42,11 @@ function afterNextPaint(view: Window, step: () => void): () => void {
 }
 
 export interface HighlightWindow {
-  /** Takes the visible changes of a flush: registers what should show, drops what left. */
-  update(delta: MentionDelta): void;
+  /**
+   * Takes the visible changes of a flush: registers what should show, drops what left.
+   * `scanning`: more of the page is still to be read.
+   */
+  update(delta: MentionDelta, scanning: boolean): void;
   /**
    * The page's DOM changed, which may have moved text into or out of the band: look again after
    * the next paint (at most every MUTATION_REFRESH_MS). Scrolling and resizing are heard here.
@@ -159,9 +167,9 @@ export function createHighlightWindow({
   }
 
   return {
-    update({ added, removed }) {
+    update({ added, removed }, scanning) {
       remove(removed);
-      if (store.size <= registerAllUpTo) {
+      if (!scanning && store.size <= registerAllUpTo) {
         // Back from windowed: everything shown gets registered.
         add(windowed ? [...store.shown()] : added);
         windowed = false;

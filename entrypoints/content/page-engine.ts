@@ -165,12 +165,12 @@ export function createPageEngine({
     // Large pages get tinted highlights (see LARGE_PAGE_TEXT_NODES).
     if (pageTextNodes > LARGE_PAGE_TEXT_NODES) highlights.tintAll();
     const delta = store.flush();
-    if (delta.added.length === 0 && delta.removed.length === 0) return;
     const before = highlights.size;
-    highlights.update(delta);
+    // Even with nothing new: the end of a scan may change what is registered.
+    highlights.update(delta, queue.busy);
     // The first highlights of the page: let the browser paint them before scanning on.
     if (before === 0 && highlights.size > 0) queue.paintNext();
-    onChange();
+    if (delta.added.length > 0 || delta.removed.length > 0) onChange();
   }
 
   const watch = watchMutations({

@@ -153,6 +153,42 @@ describe('the highlight window', () => {
     expect(registeredParagraphs().has('late')).toBe(true);
   });
 
+  it('registers a long page’s few far mentions once the scan ends, not batch by batch', async () => {
+    // Each change to the registry repaints the whole document: while the scan reads on, only
+    // what is near the viewport is registered, however few mentions the page has.
+    const filler = (from: number, count: number) =>
+      Array.from(
+        { length: count },
+        (_, i) => `<p>Filler paragraph ${from + i} of a long page.</p>`,
+      );
+    mount(
+      [
+        '<p id="top">Baidu at the top.</p>',
+        ...filler(0, 20_000),
+        '<p id="middle">GLM-4 and Tencent far below.</p>',
+        ...filler(20_000, 40_000),
+      ].join(''),
+    );
+    const slices: { found: number; registered: number }[] = [];
+    engine = createPageEngine({
+      root: document,
+      matcher: realMatcher(),
+      groupOf,
+      onChange: () => undefined,
+      onSlice: () => slices.push({ found: engine?.count ?? 0, registered: registeredCount() }),
+      onError: (error) => {
+        throw error;
+      },
+    });
+    await settle(engine);
+    const lastSlice = slices.length - 1;
+    const whileScanning = slices.slice(0, lastSlice).filter((slice) => slice.found === 3);
+    expect(whileScanning.length, 'slices after the far mentions were found').toBeGreaterThan(0);
+    expect(whileScanning.every((slice) => slice.registered === 1)).toBe(true);
+    expect(registeredParagraphs()).toEqual(new Set(['top', 'middle']));
+    expect(registeredCount()).toBe(3);
+  });
+
   it('registers everything again when the page drops below the limit', async () => {
     longPage();
     const current = start({ registerAllUpTo: 20 });
