@@ -231,61 +231,37 @@ class AliasMatcher implements Matcher {
   #scan(text: string): void {
     const classOf = this.#classOf;
     const transitions = this.#transitions;
-    const outputRow = this.#outputRow;
     const length = text.length;
-    let ends = this.#ends;
-    let count = 0;
+    this.#endCount = 0;
+    this.#laterEndCount = 0;
     let row = 0;
     let i = 0;
     let syncFrom = length;
     if (length >= TWO_CHAINS_MIN_LENGTH) {
       const half = length >> 1;
-      let laterEnds = this.#laterEnds;
-      let laterCount = 0;
       let laterRow = 0;
       for (; i < half; i++) {
-        const entry = transitions[row + classOf[text.charCodeAt(i)]!]!;
-        const laterEntry = transitions[laterRow + classOf[text.charCodeAt(half + i)]!]!;
+        // Both units are read before either table: V8 compiles this order to tighter code (read
+        // in turn with the tables, the benchmark's warm pass took about 15% longer).
+        const unit = text.charCodeAt(i);
+        const laterUnit = text.charCodeAt(half + i);
+        const entry = transitions[row + classOf[unit]!]!;
+        const laterEntry = transitions[laterRow + classOf[laterUnit]!]!;
         if ((entry | laterEntry) >= 0) {
           row = entry;
           laterRow = laterEntry;
           continue;
         }
         // Some pattern ends in either half: rare, so recording it happens off the fast path.
-        if (entry < 0) {
-          if (count * 2 === ends.length) ends = grown(ends);
-          ends[count * 2] = i;
-          ends[count * 2 + 1] = ~entry;
-          count++;
-          row = outputRow[~entry]!;
-        } else {
-          row = entry;
-        }
-        if (laterEntry < 0) {
-          if (laterCount * 2 === laterEnds.length) laterEnds = grown(laterEnds);
-          laterEnds[laterCount * 2] = half + i;
-          laterEnds[laterCount * 2 + 1] = ~laterEntry;
-          laterCount++;
-          laterRow = outputRow[~laterEntry]!;
-        } else {
-          laterRow = laterEntry;
-        }
+        row = entry < 0 ? this.#record(i, ~entry) : entry;
+        laterRow = laterEntry < 0 ? this.#recordLater(half + i, ~laterEntry) : laterEntry;
       }
       // An odd length leaves the second chain one unit more to read.
       if (half * 2 < length) {
         const entry = transitions[laterRow + classOf[text.charCodeAt(length - 1)]!]!;
-        if (entry < 0) {
-          if (laterCount * 2 === laterEnds.length) laterEnds = grown(laterEnds);
-          laterEnds[laterCount * 2] = length - 1;
-          laterEnds[laterCount * 2 + 1] = ~entry;
-          laterCount++;
-        }
+        if (entry < 0) this.#recordLater(length - 1, ~entry);
       }
-      this.#laterEnds = laterEnds;
-      this.#laterEndCount = laterCount;
       syncFrom = half;
-    } else {
-      this.#laterEndCount = 0;
     }
     // The first chain alone: over all of a short text, or on into the second half of a long
     // one until its state begins there too. From then on both chains are in the same state
@@ -293,19 +269,29 @@ class AliasMatcher implements Matcher {
     for (; i < length; i++) {
       if (i >= syncFrom && this.#beginsAtOrAfter(text, i, row, syncFrom)) break;
       const entry = transitions[row + classOf[text.charCodeAt(i)]!]!;
-      if (entry >= 0) {
-        row = entry;
-        continue;
-      }
-      if (count * 2 === ends.length) ends = grown(ends);
-      ends[count * 2] = i;
-      ends[count * 2 + 1] = ~entry;
-      count++;
-      row = outputRow[~entry]!;
+      row = entry < 0 ? this.#record(i, ~entry) : entry;
     }
-    this.#ends = ends;
-    this.#endCount = count;
     this.#laterFrom = i;
+  }
+
+  /** Records that `output` ends at `last` (first chain); returns the row to go on from. */
+  #record(last: number, output: number): number {
+    const count = this.#endCount;
+    if (count * 2 === this.#ends.length) this.#ends = grown(this.#ends);
+    this.#ends[count * 2] = last;
+    this.#ends[count * 2 + 1] = output;
+    this.#endCount = count + 1;
+    return this.#outputRow[output]!;
+  }
+
+  /** The same for the second chain. */
+  #recordLater(last: number, output: number): number {
+    const count = this.#laterEndCount;
+    if (count * 2 === this.#laterEnds.length) this.#laterEnds = grown(this.#laterEnds);
+    this.#laterEnds[count * 2] = last;
+    this.#laterEnds[count * 2 + 1] = output;
+    this.#laterEndCount = count + 1;
+    return this.#outputRow[output]!;
   }
 
   /**
