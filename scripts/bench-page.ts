@@ -272,7 +272,11 @@ async function measureOne(
   if (ours?.feed !== undefined) phases.feed.push({ page: page.name, result: ours.feed });
   if (ours?.hover !== undefined) phases.hover.push({ page: page.name, result: ours.hover });
   if (ours?.rewrite !== undefined) {
-    phases.rewrite = { result: ours.rewrite, busyShareWithout: baseline?.rewriteBusyShare };
+    phases.rewrite = {
+      result: ours.rewrite,
+      busyShareWithout: baseline?.rewriteBusyShare,
+      renderingWithout: baseline?.rewriteRenderingMsPerS,
+    };
   }
   for (const error of ours?.phaseErrors ?? []) errors.push(error);
   const error = errors.length > 0 ? errors.join('; ').split('\n')[0] : undefined;

@@ -164,7 +164,20 @@ export function summarisePage(
 export interface PhaseResults {
   feed: { page: string; result: FeedResult }[];
   hover: { page: string; result: HoverResult }[];
-  rewrite?: { result: RewriteResult; busyShareWithout?: number };
+  rewrite?: {
+    result: RewriteResult;
+    busyShareWithout?: number;
+    renderingWithout?: Record<string, number>;
+  };
+}
+
+/** "Paint 12.0/9.1, PrePaint 3.2/3.0": each step's figure with and without, largest first. */
+function renderingSteps(with_: Record<string, number>, without: Record<string, number>): string {
+  const steps = [...new Set([...Object.keys(with_), ...Object.keys(without)])];
+  steps.sort((a, b) => (with_[b] ?? 0) - (with_[a] ?? 0));
+  return steps
+    .map((step) => `${step} ${fixed(with_[step] ?? 0)}/${fixed(without[step] ?? 0)}`)
+    .join(', ');
 }
 
 export interface ScriptSize {
@@ -623,9 +636,10 @@ export function phaseLines(phases: PhaseResults): string[] {
     );
   }
   if (phases.rewrite !== undefined) {
-    const { result, busyShareWithout } = phases.rewrite;
+    const { result, busyShareWithout, renderingWithout } = phases.rewrite;
     lines.push(
       `rewrite: ${result.frames} frames in ${fixed(result.windowMs, 0)} ms; ours ${fixed(result.oursMs, 0)} ms = ${fixed(result.oursShare * 100)}% of the window; main thread busy ${fixed(result.busyShareWith * 100)}% with the extension, ${fixed((busyShareWithout ?? NaN) * 100)}% without`,
+      `rewrite: rendering ms per second with/without: ${renderingSteps(result.renderingMsPerS, renderingWithout ?? {})}`,
     );
   }
   return lines;

@@ -62,6 +62,8 @@ export interface BaselineResult {
     error?: string;
   };
   rewriteBusyShare?: number;
+  /** Rendering per step, in ms per second, while the page rewrote itself. */
+  rewriteRenderingMsPerS?: Record<string, number>;
   /** The settled page alone, over the same window as with the extension. */
   steady?: SteadyResult;
   steadyError?: string;
@@ -128,6 +130,8 @@ export interface RewriteResult {
   /** Our main-thread time as a share of the window. */
   oursShare: number;
   busyShareWith: number;
+  /** Rendering per step, in ms per second of the window. */
+  renderingMsPerS: Record<string, number>;
   longestOursTaskMs: number;
   /** With `profile`: our costliest functions while the page rewrote itself. */
   functions?: FunctionCost[];
@@ -287,13 +291,16 @@ export async function measureBaseline(
     const heapBytes = await heapAfterGc(cdp);
 
     let rewriteBusyShare: number | undefined;
+    let rewriteRenderingMsPerS: Record<string, number> | undefined;
     if (page.phases.includes('rewrite')) {
       const phase = await startTrace(cdp, { sampling: false });
       await rewriteWindow(tab, options.rewriteMs);
       const tl = requireTimeline(await phase.stop(), `${page.name} rewrite without extension`);
       const [from, to] = [markTimes(tl, 'rewrite-start')[0], markTimes(tl, 'rewrite-stop')[0]];
-      if (from !== undefined && to !== undefined)
+      if (from !== undefined && to !== undefined) {
         rewriteBusyShare = busyTime(tl, from, to) / (to - from);
+        rewriteRenderingMsPerS = renderingPerSecond(tl, from, to);
+      }
     }
 
     const floorRuns = [];
@@ -322,6 +329,7 @@ export async function measureBaseline(
       heapBytes,
       mark: { ...run, matches, estimatedMs },
       rewriteBusyShare,
+      rewriteRenderingMsPerS,
       ...(steady === undefined ? {} : { steady }),
       ...(steadyError === undefined ? {} : { steadyError }),
       loaded,
@@ -357,6 +365,14 @@ async function steadyPhase(tab: Page, cdp: CDPSession): Promise<SteadyResult> {
       Object.entries(renderingTime(timeline, from, to)).map(([step, us]) => [step, ms(us)]),
     ),
   };
+}
+
+/** Rendering per step over [from, to), in ms per second. */
+function renderingPerSecond(timeline: Timeline, from: number, to: number): Record<string, number> {
+  const seconds = (to - from) / 1e6;
+  return Object.fromEntries(
+    Object.entries(renderingTime(timeline, from, to)).map(([step, us]) => [step, ms(us) / seconds]),
+  );
 }
 
 async function rewriteWindow(tab: Page, windowMs: number): Promise<number> {
@@ -505,6 +521,7 @@ async function rewritePhase(
     oursMs: ms(ours),
     oursShare: ours / (to - from),
     busyShareWith: busyTime(timeline, from, to) / (to - from),
+    renderingMsPerS: renderingPerSecond(timeline, from, to),
     longestOursTaskMs: ms(longestOursTask(timeline, from, to)),
     ...(options.profile ? { functions: functionProfile(timeline).slice(0, PROFILE_TOP) } : {}),
   };
