@@ -128,11 +128,27 @@ const TWO_CHAINS_MIN_LENGTH = 64;
 const INITIAL_ENDS = 64;
 const KEPT_ENDS = 4096;
 
-/** A copy of `ends` with twice the room. */
-function grown(ends: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const larger = new Int32Array(ends.length * 2);
-  larger.set(ends);
-  return larger;
+/** Where patterns end, as a scan chain records them: pairs of (last unit, output number). */
+class PatternEnds {
+  pairs: Int32Array<ArrayBuffer> = new Int32Array(INITIAL_ENDS * 2);
+  count = 0;
+
+  add(last: number, output: number): void {
+    const at = this.count * 2;
+    if (at === this.pairs.length) {
+      const larger = new Int32Array(this.pairs.length * 2);
+      larger.set(this.pairs);
+      this.pairs = larger;
+    }
+    this.pairs[at] = last;
+    this.pairs[at + 1] = output;
+    this.count++;
+  }
+
+  /** Gives the room back after a text that needed much of it. */
+  trim(): void {
+    if (this.pairs.length > KEPT_ENDS * 2) this.pairs = new Int32Array(INITIAL_ENDS * 2);
+  }
 }
 
 function isBlank(cls: number | undefined): boolean {
@@ -178,11 +194,9 @@ class AliasMatcher implements Matcher {
   #candidateEnd = 0;
   /** Where the text counts as read from: the end of the last mention. */
   #scanFrom = 0;
-  /** What `#scan` found, two numbers per pattern end (where, which output); see there. */
-  #ends: Int32Array<ArrayBuffer> = new Int32Array(INITIAL_ENDS * 2);
-  #endCount = 0;
-  #laterEnds: Int32Array<ArrayBuffer> = new Int32Array(INITIAL_ENDS * 2);
-  #laterEndCount = 0;
+  /** What `#scan` found: by the first chain, and by the second over a long text's second half. */
+  readonly #ends = new PatternEnds();
+  readonly #laterEnds = new PatternEnds();
   #laterFrom = 0;
 
   constructor(aliases: readonly AliasSpec[]) {
@@ -208,18 +222,18 @@ class AliasMatcher implements Matcher {
     if (typeof text !== 'string') return mentions;
     this.#scan(text);
     this.#scanFrom = 0;
-    const ends = this.#ends;
-    for (let k = 0; k < this.#endCount * 2; k += 2) {
+    const { pairs: ends, count } = this.#ends;
+    for (let k = 0; k < count * 2; k += 2) {
       this.#handleEnd(text, ends[k]!, ends[k + 1]!, mentions);
     }
-    const laterEnds = this.#laterEnds;
-    for (let k = 0; k < this.#laterEndCount * 2; k += 2) {
+    const { pairs: laterEnds, count: laterCount } = this.#laterEnds;
+    for (let k = 0; k < laterCount * 2; k += 2) {
       if (laterEnds[k]! >= this.#laterFrom) {
         this.#handleEnd(text, laterEnds[k]!, laterEnds[k + 1]!, mentions);
       }
     }
-    if (ends.length > KEPT_ENDS * 2) this.#ends = new Int32Array(INITIAL_ENDS * 2);
-    if (laterEnds.length > KEPT_ENDS * 2) this.#laterEnds = new Int32Array(INITIAL_ENDS * 2);
+    this.#ends.trim();
+    this.#laterEnds.trim();
     return mentions;
   }
 
@@ -232,8 +246,8 @@ class AliasMatcher implements Matcher {
     const classOf = this.#classOf;
     const transitions = this.#transitions;
     const length = text.length;
-    this.#endCount = 0;
-    this.#laterEndCount = 0;
+    this.#ends.count = 0;
+    this.#laterEnds.count = 0;
     let row = 0;
     let i = 0;
     let syncFrom = length;
@@ -253,13 +267,14 @@ class AliasMatcher implements Matcher {
           continue;
         }
         // Some pattern ends in either half: rare, so recording it happens off the fast path.
-        row = entry < 0 ? this.#record(i, ~entry) : entry;
-        laterRow = laterEntry < 0 ? this.#recordLater(half + i, ~laterEntry) : laterEntry;
+        row = entry < 0 ? this.#record(this.#ends, i, ~entry) : entry;
+        laterRow =
+          laterEntry < 0 ? this.#record(this.#laterEnds, half + i, ~laterEntry) : laterEntry;
       }
       // An odd length leaves the second chain one unit more to read.
       if (half * 2 < length) {
         const entry = transitions[laterRow + classOf[text.charCodeAt(length - 1)]!]!;
-        if (entry < 0) this.#recordLater(length - 1, ~entry);
+        if (entry < 0) this.#laterEnds.add(length - 1, ~entry);
       }
       syncFrom = half;
     }
@@ -269,28 +284,14 @@ class AliasMatcher implements Matcher {
     for (; i < length; i++) {
       if (i >= syncFrom && this.#beginsAtOrAfter(text, i, row, syncFrom)) break;
       const entry = transitions[row + classOf[text.charCodeAt(i)]!]!;
-      row = entry < 0 ? this.#record(i, ~entry) : entry;
+      row = entry < 0 ? this.#record(this.#ends, i, ~entry) : entry;
     }
     this.#laterFrom = i;
   }
 
-  /** Records that `output` ends at `last` (first chain); returns the row to go on from. */
-  #record(last: number, output: number): number {
-    const count = this.#endCount;
-    if (count * 2 === this.#ends.length) this.#ends = grown(this.#ends);
-    this.#ends[count * 2] = last;
-    this.#ends[count * 2 + 1] = output;
-    this.#endCount = count + 1;
-    return this.#outputRow[output]!;
-  }
-
-  /** The same for the second chain. */
-  #recordLater(last: number, output: number): number {
-    const count = this.#laterEndCount;
-    if (count * 2 === this.#laterEnds.length) this.#laterEnds = grown(this.#laterEnds);
-    this.#laterEnds[count * 2] = last;
-    this.#laterEnds[count * 2 + 1] = output;
-    this.#laterEndCount = count + 1;
+  /** Records in `ends` that `output` ends at `last`; returns the row the chain goes on from. */
+  #record(ends: PatternEnds, last: number, output: number): number {
+    ends.add(last, output);
     return this.#outputRow[output]!;
   }
 
