@@ -56,15 +56,17 @@ async function main(): Promise<void> {
             const [spot] = await page.evaluate(listMentions, selector);
             if (!spot) throw new Error(`no mention of ${entity}`);
             await page.mouse.click(spot.x, spot.y);
-            await page.waitForFunction(
-              (id) =>
-                document
-                  .querySelector('zhipu-facts-card')
-                  ?.shadowRoot?.querySelector(`.card[data-entity="${id}"]`) !== null &&
-                getComputedStyle(document.querySelector('zhipu-facts-card') as Element)
-                  .visibility === 'visible',
-              entity,
-            );
+            // The card's content comes from the background: the host may not exist yet.
+            await page.waitForFunction((id) => {
+              const host = document.querySelector('zhipu-facts-card');
+              const card = host?.shadowRoot?.querySelector(`.card[data-entity="${id}"]`);
+              return (
+                host !== null &&
+                card !== null &&
+                card !== undefined &&
+                getComputedStyle(host).visibility === 'visible'
+              );
+            }, entity);
             // Away from the text, so no hover state of the page shows in the picture.
             await page.mouse.move(1, 1);
             const { rect } = await page.evaluate(readCard);
