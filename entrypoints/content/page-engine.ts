@@ -9,7 +9,12 @@ import type { GroupId } from '@/data/schema';
 import { createEditBatcher } from './batch-edits';
 import { createWindowedFind, findMentions, isHugeSegment } from './find-mentions';
 import { createHighlightWindow } from './highlight-window';
-import { createMentionStore, type MentionIndex, type PageMention } from './mention-index';
+import {
+  createMentionStore,
+  type FoundMention,
+  type MentionIndex,
+  type PageMention,
+} from './mention-index';
 import { watchMutations, type PageChange } from './observe-mutations';
 import {
   classifyElement,
@@ -141,6 +146,8 @@ export function createPageEngine({
   });
   const observedRoots = new WeakSet<Node>();
   const pendingHosts = new Set<Element>();
+  /** Text the page keeps rewriting (see batch-edits.ts): no mention is kept in it meanwhile. */
+  const liveTexts = new Set<Text>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let textNodesSeen = 0;
   // The page's text nodes, as far as scans of new content and drops tell (text read again after
@@ -185,16 +192,22 @@ export function createPageEngine({
 
   function matchSegment(segment: TextSegment): void {
     if (!isHugeSegment(segment)) {
-      store.replace(segment.nodes, findMentions(matcher, segment));
+      store.replace(segment.nodes, outsideLiveText(findMentions(matcher, segment)));
       return;
     }
     queue.push(
       createWindowedFind({
         matcher,
         segment,
-        done: (found) => store.replace(segment.nodes, found),
+        done: (found) => store.replace(segment.nodes, outsideLiveText(found)),
       }),
     );
+  }
+
+  /** Mentions in no live text (see batch-edits.ts): those wait until their text settles. */
+  function outsideLiveText(found: FoundMention[]): FoundMention[] {
+    if (liveTexts.size === 0) return found;
+    return found.filter((mention) => !mention.nodes.some((node) => liveTexts.has(node)));
   }
 
   function observeShadowRoot(shadow: ShadowRoot): boolean {
@@ -336,13 +349,22 @@ export function createPageEngine({
     queue.push(fullScanJob(store.nextGeneration()));
   }
 
-  const edits = createEditBatcher((texts) => {
-    rescannedSinceBatch.clear();
-    for (const text of texts) {
-      const parent = text.parentNode;
-      // Gone from the page: its removal drops its mentions.
-      if (parent !== null) queue.push(flowJob(parent, text, text));
-    }
+  const edits = createEditBatcher({
+    read(texts) {
+      rescannedSinceBatch.clear();
+      for (const text of texts) {
+        liveTexts.delete(text);
+        const parent = text.parentNode;
+        // Gone from the page: its removal drops its mentions.
+        if (parent !== null) queue.push(flowJob(parent, text, text));
+      }
+    },
+    hold(texts) {
+      for (const text of texts) {
+        liveTexts.add(text);
+        queue.push(createDropJob(text, (nodes) => store.drop(nodes)));
+      }
+    },
   });
 
   function follow(changes: PageChange[]): void {
@@ -355,6 +377,7 @@ export function createPageEngine({
     rescannedSinceBatch.clear();
     if (changes.some((change) => change.kind === 'everything')) {
       edits.clear();
+      liveTexts.clear();
       scanEverything();
       return;
     }

@@ -245,4 +245,31 @@ describe('rescanning text whose mentions did not change', () => {
     expect(counting.reads).toBeLessThanOrEqual(5);
     expect(current.index.all().map((mention) => mention.text)).toEqual(['Alibaba']);
   });
+
+  it('keeps no mention in text the page keeps rewriting, and reads it once it settles', async () => {
+    const root = mount('<p><b>Tencent</b> now: <span id="live">Baidu</span></p>');
+    const current = start();
+    await settle(current);
+    const live = root.querySelector('#live')!.firstChild as Text;
+    const texts = () => current.index.all().map((mention) => mention.text);
+    expect(texts()).toEqual(['Tencent', 'Baidu']);
+    const words = ['GLM-4 leads', 'Kimi follows', 'Alibaba waits'];
+    // A second of edits at every frame: past two batches, the text is live.
+    const until = performance.now() + 1000;
+    let sawLive = false;
+    for (let frame = 0; performance.now() < until; frame++) {
+      live.data = words[frame % words.length]!;
+      await nextFrame();
+      if (texts().length === 1) sawLive = true;
+    }
+    expect(sawLive).toBe(true);
+    // Live: the rest of the paragraph keeps its mention, registered as ever.
+    expect(texts()).toEqual(['Tencent']);
+    expect(registeredCount()).toBe(1);
+    // Quiet again: read once it has settled.
+    live.data = 'Kimi at last';
+    await settle(current);
+    expect(texts()).toEqual(['Tencent', 'Kimi']);
+    expect(registeredCount()).toBe(2);
+  });
 });
