@@ -12,8 +12,9 @@ import type { MentionIndex, PageMention } from './mention-index';
 /**
  * Pointer and keyboard -> card: wires the hit-test, hover intent and the card. The card itself
  * (Preact and the components: `card-view.tsx`) and what it says (`card-books.ts`) are loaded the
- * first time the pointer lands on a mention or a card is asked for, in a task of its own. Everything this adds
- * to the page (listeners, the card's host) goes when `destroy()` runs or `signal` aborts.
+ * first time the pointer lands on a mention or a card is asked for, in a task of its own.
+ * Everything this adds to the page (listeners, the card's host) goes when `destroy()` runs or
+ * `signal` aborts.
  */
 export interface HoverCards {
   /** Scrolls to a mention and opens its card pinned, with focus inside (keyboard, popup). */
