@@ -31,6 +31,13 @@ export const LONG_TEXT_CHARS = 100_000;
  * a page of a million text nodes); here that walk stays under a few milliseconds.
  */
 export const LARGE_PAGE_TEXT_NODES = 50_000;
+/**
+ * Pages with more elements than this when the engine starts are tinted from their first
+ * highlight, before any text is counted: blocks cost more than text nodes in that walk, and
+ * switching from underline to tint later repaints the whole page once more (~170 ms on the
+ * bench's 100,000-paragraph page) and shows the reader the swap.
+ */
+export const LARGE_PAGE_ELEMENTS = 50_000;
 
 // Suffix of the highlight that holds a group's mentions in long text nodes.
 const TINTED_SUFFIX = '-tinted';

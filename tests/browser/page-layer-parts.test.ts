@@ -5,7 +5,11 @@ import { createPageEngine, type PageEngine } from '@/entrypoints/content/page-en
 import { createPageMentions } from '@/entrypoints/content/page-mentions';
 import { changesOf } from '@/entrypoints/content/observe-mutations';
 import { watchNavigation } from '@/entrypoints/content/watch-navigation';
-import { LARGE_PAGE_TEXT_NODES, LONG_TEXT_CHARS } from '@/core/highlight-style';
+import {
+  LARGE_PAGE_ELEMENTS,
+  LARGE_PAGE_TEXT_NODES,
+  LONG_TEXT_CHARS,
+} from '@/core/highlight-style';
 import { defaultSettings } from '@/core/settings';
 import { mount, nextTask } from './support/engine-dom';
 import { groupOf, realMatcher } from './support/page-matcher';
@@ -151,6 +155,33 @@ describe('tinted highlights', () => {
     // No underlined highlight stays registered, not even an empty one.
     const names = [...CSS.highlights.keys()].filter((name) => name.startsWith('zf-'));
     expect(names.filter((name) => !name.endsWith('-tinted'))).toEqual([]);
+  });
+
+  it('are tinted from the first one on a page of over LARGE_PAGE_ELEMENTS elements', async () => {
+    // Many elements, few text nodes: only the element count tells this page is large.
+    const filler = document.createElement('div');
+    for (let i = 0; i <= LARGE_PAGE_ELEMENTS; i++) filler.append(document.createElement('i'));
+    document.body.append(filler);
+    const registered: string[][] = [];
+    mount('<p>Zhipu AI and GLM-4</p>');
+    engine = createPageEngine({
+      root: document,
+      matcher: realMatcher(),
+      groupOf,
+      onChange: () => undefined,
+      onSlice: () => registered.push(Object.keys(highlightTexts())),
+      onError: (error) => {
+        throw error;
+      },
+    });
+    await nextTask();
+    await engine.whenIdle();
+    expect(highlightTexts()).toEqual({
+      'zf-ai-companies-tinted': ['Zhipu AI'],
+      'zf-models-tinted': ['GLM-4'],
+    });
+    // Never underlined on the way.
+    expect(registered.flat().filter((name) => !name.endsWith('-tinted'))).toEqual([]);
   });
 });
 
