@@ -24,6 +24,14 @@ const MARGIN_SCREENS = 1;
 const MAX_REGISTERED = 1500;
 /** A layout change seen in the page's mutations is looked at no more often than this. */
 const MUTATION_REFRESH_MS = 250;
+/**
+ * A page whose DOM changed in this many refresh intervals in a row is animating: only the
+ * viewport is registered then. Chromium rebuilds every registered range and repaints its text at
+ * each frame in which the DOM changed (HighlightRegistry::ValidateHighlightMarkers); on the page
+ * bench's rewriting page the band's 111 ranges instead of the viewport's 58 made the main thread
+ * 2-4 points busier. Mentions scrolled into view are then registered a frame late.
+ */
+const ANIMATING_AFTER_REFRESHES = 3;
 
 /**
  * Runs `step` just after the next frame is painted, when the layout is fresh: measuring then
@@ -84,6 +92,8 @@ export function createHighlightWindow({
   let pinned: IndexedMention | undefined;
   let cancelLook: (() => void) | undefined;
   let lastMutationRefresh = Number.NEGATIVE_INFINITY;
+  /** Refresh intervals in a row in which the DOM changed. */
+  let changingRefreshes = 0;
   // One live Range, moved onto each mention measured: creating one per mention would cost more.
   const probe = doc.createRange();
 
@@ -126,8 +136,12 @@ export function createHighlightWindow({
    */
   function locator(): (mention: IndexedMention) => Place {
     const height = view?.innerHeight ?? 0;
-    const top = -height * MARGIN_SCREENS;
-    const bottom = height * (1 + MARGIN_SCREENS);
+    const animating =
+      changingRefreshes >= ANIMATING_AFTER_REFRESHES &&
+      performance.now() - lastMutationRefresh < 2 * MUTATION_REFRESH_MS;
+    const margin = animating ? 0 : MARGIN_SCREENS;
+    const top = -height * margin;
+    const bottom = height * (1 + margin);
     const tall = bottom - top;
     return (mention) => {
       const rect = boxOf(mention, tall);
@@ -182,6 +196,8 @@ export function createHighlightWindow({
     pageChanged() {
       const now = performance.now();
       if (now - lastMutationRefresh < MUTATION_REFRESH_MS) return;
+      const inARow = now - lastMutationRefresh < 2 * MUTATION_REFRESH_MS;
+      changingRefreshes = inARow ? changingRefreshes + 1 : 1;
       lastMutationRefresh = now;
       schedule();
     },

@@ -122,6 +122,37 @@ describe('the highlight window', () => {
     for (const id of below) expect(inBand(id), id).toBe(true);
   });
 
+  it('registers only the viewport while the page keeps changing its DOM, the band after', async () => {
+    longPage();
+    const clock = document.createElement('div');
+    clock.textContent = '0';
+    document.body.prepend(clock);
+    const current = start({ registerAllUpTo: 20 });
+    await settle(current);
+    await afterPaint();
+    const inViewport = (id: string) => {
+      const rect = document.getElementById(id)!.getBoundingClientRect();
+      return rect.bottom >= 0 && rect.top <= innerHeight;
+    };
+    const quiet = registeredParagraphs();
+    expect([...quiet].some((id) => !inViewport(id))).toBe(true);
+    // A clock ticking at every frame for a second: the page is animating.
+    const until = performance.now() + 1000;
+    for (let tick = 1; performance.now() < until; tick++) {
+      clock.textContent = String(tick);
+      await nextFrame();
+    }
+    await afterPaint();
+    const animating = registeredParagraphs();
+    expect(animating.size).toBeGreaterThan(0);
+    for (const id of animating) expect(inViewport(id), id).toBe(true);
+    // Still again: the next look (here, after a scroll) takes the band back.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    scrollBy(0, 40);
+    await afterPaint();
+    expect([...registeredParagraphs()].some((id) => !inViewport(id))).toBe(true);
+  });
+
   it('keeps a pinned mention registered far from the viewport, and lets it go', async () => {
     longPage();
     const current = start({ registerAllUpTo: 20 });
