@@ -85,9 +85,11 @@ export function createHighlightWindow({
   const view = doc.defaultView;
   const listen = new AbortController();
   let windowed = false;
-  // Until the window is first measured (just after a paint), new mentions are registered as they
-  // come: the scan starts where the reader is, and measuring earlier could mean doing the page's
-  // first layout inside our task.
+  /** Mentions found by a scan still reading a page with few so far wait for it to end. */
+  let waiting = false;
+  // Until the window is first measured (just after a paint), the scan's first finds are
+  // registered unmeasured: the scan starts where the reader is, and measuring earlier could mean
+  // doing the page's first layout inside our task.
   let measured = false;
   let pinned: IndexedMention | undefined;
   let cancelLook: (() => void) | undefined;
@@ -183,14 +185,24 @@ export function createHighlightWindow({
   return {
     update({ added, removed }, scanning) {
       remove(removed);
-      if (!scanning && store.size <= registerAllUpTo) {
-        // Back from windowed: everything shown gets registered.
-        add(windowed ? [...store.shown()] : added);
+      // The scan reads the viewport first: its finds show at once, before any measuring.
+      const firstFinds = !measured && registered.size === 0;
+      if (store.size <= registerAllUpTo) {
+        if (scanning && !firstFinds) {
+          // Few mentions so far and more to read: the rest wait for the end of the scan,
+          // unmeasured (measuring while the page changes would make us pay for its layout).
+          waiting = true;
+          return;
+        }
+        // Back from windowed or waiting: everything shown gets registered.
+        add(windowed || waiting ? [...store.shown()] : added);
         windowed = false;
+        waiting = false;
         return;
       }
       windowed = true;
-      if (!measured) add(added.slice(0, Math.max(0, MAX_REGISTERED - registered.size)));
+      waiting = false;
+      if (firstFinds) add(added.slice(0, MAX_REGISTERED));
       if (added.length > 0 || removed.length > 0) schedule();
     },
     pageChanged() {
