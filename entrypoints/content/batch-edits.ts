@@ -51,8 +51,8 @@ export function createEditBatcher({ read, hold }: EditReader): EditBatcher {
   const edited = new Set<Text>();
   /** Per text: when it was last in a batch (read or held), and how many batches in a row. */
   const streaks = new WeakMap<Text, { at: number; batches: number }>();
-  /** Live texts, and when each was last edited. */
-  const live = new Map<Text, number>();
+  /** Live texts; each one's last batch is its streak's `at`. */
+  const live = new Set<Text>();
   let lastRead = Number.NEGATIVE_INFINITY;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -78,10 +78,9 @@ export function createEditBatcher({ read, hold }: EditReader): EditBatcher {
         const batches =
           streak !== undefined && now - streak.at < LIVE_GAP_MS ? streak.batches + 1 : 1;
         streaks.set(text, { at: now, batches });
-        if (live.has(text)) {
-          live.set(text, now);
-        } else if (batches >= LIVE_AFTER_BATCHES) {
-          live.set(text, now);
+        if (live.has(text)) continue;
+        if (batches >= LIVE_AFTER_BATCHES) {
+          live.add(text);
           turned.add(text);
         } else {
           fresh.add(text);
@@ -101,8 +100,8 @@ export function createEditBatcher({ read, hold }: EditReader): EditBatcher {
       const now = performance.now();
       const settled = new Set<Text>();
       let nextCheck = SETTLE_MS;
-      for (const [text, editedAt] of live) {
-        const quiet = now - editedAt;
+      for (const text of live) {
+        const quiet = now - (streaks.get(text)?.at ?? Number.NEGATIVE_INFINITY);
         if (quiet >= SETTLE_MS) settled.add(text);
         else nextCheck = Math.min(nextCheck, SETTLE_MS - quiet);
       }
