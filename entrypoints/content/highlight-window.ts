@@ -8,10 +8,11 @@
  * above and below it), found again as the reader scrolls. The mention index keeps every mention
  * either way: hover, the keyboard walk, the popup's list and the badge never depend on this.
  *
- * While a scan is still reading the page, the band rule holds whatever the count, and a page
- * with few mentions gets them all once the scan ends: every change to the registry makes
- * Chromium repaint the whole document (gen-100k: 170 ms a time), and a long page reaches the
- * count that makes it windowed only after several batches.
+ * While a scan is still reading the page, only its first finds (the viewport, read first) are
+ * registered at once: on a page with few mentions so far the rest wait, unmeasured, for the end
+ * of the scan, and on a page past the count the band rule applies. Every change to the registry
+ * makes Chromium repaint the whole document (gen-100k: 170 ms a time), and a long page reaches
+ * the count that makes it windowed only after several batches.
  */
 import { createHighlightRegistry } from './highlight-registry';
 import { Place, type IndexedMention, type MentionDelta, type MentionStore } from './mention-index';
