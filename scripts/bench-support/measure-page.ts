@@ -361,17 +361,22 @@ async function steadyPhase(tab: Page, cdp: CDPSession): Promise<SteadyResult> {
     busyShare: busyThreadTime(timeline, from, to) / (to - from),
     busyShareWall: busyTime(timeline, from, to) / (to - from),
     oursMs: ms(oursTime(timeline, from, to)),
-    renderingMs: Object.fromEntries(
-      Object.entries(renderingTime(timeline, from, to)).map(([step, us]) => [step, ms(us)]),
-    ),
+    renderingMs: renderingMs(timeline, from, to),
   };
+}
+
+/** Rendering per step over [from, to), in ms. */
+function renderingMs(timeline: Timeline, from: number, to: number): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(renderingTime(timeline, from, to)).map(([step, us]) => [step, ms(us)]),
+  );
 }
 
 /** Rendering per step over [from, to), in ms per second. */
 function renderingPerSecond(timeline: Timeline, from: number, to: number): Record<string, number> {
   const seconds = (to - from) / 1e6;
   return Object.fromEntries(
-    Object.entries(renderingTime(timeline, from, to)).map(([step, us]) => [step, ms(us) / seconds]),
+    Object.entries(renderingMs(timeline, from, to)).map(([step, value]) => [step, value / seconds]),
   );
 }
 
@@ -403,9 +408,7 @@ function analyseLoad(
       ? undefined
       : ms(renderingTotal(timeline, start, end)) -
         baseline.pageRenderingMs(ms(start - clock), ms(end - clock));
-  const renderingMs = Object.fromEntries(
-    Object.entries(renderingTime(timeline, start, end)).map(([step, us]) => [step, ms(us)]),
-  );
+  const rendering = renderingMs(timeline, start, end);
   const sinceStart = (pageTime: number): number | undefined => {
     if (pageTime < 0) return undefined;
     const ts = traceTimeOf(timeline, pageTime);
@@ -426,7 +429,7 @@ function analyseLoad(
     longestOursTaskMs: ms(longestOursTask(timeline)),
     longestTaskMs: ms(longestTask(timeline)),
     inducedMs,
-    renderingMs,
+    renderingMs: rendering,
     settled,
   };
 }
