@@ -12,6 +12,8 @@ import type { TextSegment } from './scan-blocks';
  * the text changes we rescan instead.
  */
 export function buildRanges(segment: TextSegment, mentions: readonly Mention[]): FoundMention[] {
+  // A block read whole looks its nodes up only when asked (see BlockText).
+  if (mentions.length === 0) return [];
   const { nodes, starts, text } = segment;
   const found: FoundMention[] = [];
   let first = 0;

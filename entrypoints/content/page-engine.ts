@@ -64,6 +64,31 @@ const PUBLISH_EVERY_MS = 50;
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
+const FRAGMENT_NODE = 11;
+
+/**
+ * The text nodes a segment spans, for the engine's estimates of a page's size. A block read
+ * whole counts as one: counting its nodes would mean touching them, which reading it whole
+ * avoids (a full scan's end corrects the estimate, see countTextNodes).
+ */
+function textNodesIn(segment: TextSegment): number {
+  return segment.readWhole === true ? 1 : segment.nodes.length;
+}
+
+/** The text nodes under `root` (not in shadow trees inside it), counted in the browser's code. */
+function countTextNodes(root: Node): number {
+  if (root.nodeType === TEXT_NODE) return 1;
+  // XPath takes no shadow root (a fragment) as its context: its children, then.
+  if (root.nodeType === FRAGMENT_NODE) {
+    let count = 0;
+    for (let child = root.firstChild; child !== null; child = child.nextSibling) {
+      count += countTextNodes(child);
+    }
+    return count;
+  }
+  const doc = root.ownerDocument ?? (root as Document);
+  return doc.evaluate('count(.//text())', root, null, XPathResult.NUMBER_TYPE, null).numberValue;
+}
 
 /**
  * Drops the mentions in a removed subtree, resumably (a removed subtree can be huge), and in
@@ -186,13 +211,18 @@ export function createPageEngine({
   });
 
   function readSegment(segment: TextSegment): void {
-    textNodesSeen += segment.nodes.length;
+    textNodesSeen += textNodesIn(segment);
     matchSegment(segment);
   }
 
   function matchSegment(segment: TextSegment): void {
     if (!isHugeSegment(segment)) {
-      store.replace(segment.nodes, outsideLiveText(findMentions(matcher, segment)));
+      const found = findMentions(matcher, segment);
+      // Only scans of a whole subtree read a block whole, and the nodes they reach carry no
+      // mention yet (new, or dropped when they left) or belong to a full scan, which drops at
+      // its end what it did not find again: a block with no mention needs no replace.
+      if (found.length === 0 && segment.readWhole === true) return;
+      store.replace(segment.nodes, outsideLiveText(found));
       return;
     }
     queue.push(
@@ -247,7 +277,7 @@ export function createPageEngine({
   /** A sink for incremental work: shadow roots found get their own jobs. */
   const sink: ScanSink = {
     segment(segment) {
-      pageTextNodes += segment.nodes.length;
+      pageTextNodes += textNodesIn(segment);
       readSegment(segment);
     },
     shadowRoot(shadow) {
@@ -259,8 +289,32 @@ export function createPageEngine({
     customElement: noteCustomElement,
   };
 
+  /**
+   * A scan of an added subtree or a shadow root. Blocks it reads whole count as one text node
+   * each; at its end the browser counts the subtree's own, a cost in proportion to the subtree.
+   */
   function scanJob(node: Node, ownFlow: boolean): Job {
-    return createSubtreeScan({ root: node, ownFlow, sink });
+    let counted = 0;
+    let readWhole = false;
+    const scan = createSubtreeScan({
+      root: node,
+      ownFlow,
+      sink: {
+        ...sink,
+        segment(segment) {
+          counted += textNodesIn(segment);
+          readWhole ||= segment.readWhole === true;
+          sink.segment(segment);
+        },
+      },
+    });
+    return {
+      run(deadline) {
+        if (!scan.run(deadline)) return false;
+        if (readWhole) pageTextNodes += Math.max(0, countTextNodes(node) - counted);
+        return true;
+      },
+    };
   }
 
   /**
@@ -287,6 +341,11 @@ export function createPageEngine({
           scans.shift();
         }
         store.dropOlderThan(generation);
+        // Blocks read whole counted as one node each; the browser counts the document's own
+        // (some 30 ns a node) so a page of many small text nodes is still told large.
+        const counted = countTextNodes(root);
+        textNodesSeen = Math.max(textNodesSeen, counted);
+        pageTextNodes = Math.max(pageTextNodes, counted);
         return true;
       },
     };

@@ -5,6 +5,7 @@
  * styles per element would force style work on every page.
  */
 import { CARD_HOST_TAG } from './card-host';
+import { WINDOW_CHARS } from './find-mentions';
 
 /** Tags whose content flows inline with the text around them. Anything else ends a segment. */
 const INLINE_TAGS = new Set([
@@ -172,6 +173,85 @@ export interface TextSegment {
   /** `starts[i]` is where `nodes[i]` begins in `text`. */
   readonly starts: readonly number[];
   readonly text: string;
+  /**
+   * True for a block read whole (`BlockText`): its nodes are only looked up when asked for, so a
+   * reader that finds nothing in its text need not ask.
+   */
+  readonly readWhole?: true;
+}
+
+// Any element that keeps a block from being read whole: whatever is not a plain inline element
+// (a nested block, a script, code, a line break, a custom element), and editable regions.
+const NOT_PLAIN_INLINE = `:not(${[...INLINE_TAGS].join(',')}),[contenteditable]`;
+
+/**
+ * Whether every element inside `block` is plainly inline, so its text is one segment and
+ * `textContent` reads it exactly (comments, which it leaves out, join the text around them in a
+ * walk too). Spans are the one inline tag that may host a shadow root, shown instead of their
+ * text: asked one by one. Asked in the browser's own code, no text node is touched from here:
+ * in an isolated world each node touched costs a wrapper of its own.
+ */
+function readsWhole(block: Element): boolean {
+  if (block.childElementCount === 0) return true;
+  if (block.querySelector(NOT_PLAIN_INLINE) !== null) return false;
+  if (block.querySelector('span') === null) return true;
+  const spans = block.querySelectorAll('span');
+  for (let i = 0; i < spans.length; i++) if (spans[i]!.shadowRoot !== null) return false;
+  return true;
+}
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+/**
+ * A block whose content is all inline, read with one `textContent`. Its text nodes and their
+ * offsets are collected the first time they are asked for (most blocks hold no mention, and
+ * then nobody asks), in the same task as the read.
+ */
+export class BlockText implements TextSegment {
+  readonly readWhole = true;
+  #nodes: Text[] | undefined;
+  #starts: number[] | undefined;
+
+  constructor(
+    readonly block: Element,
+    readonly text: string,
+  ) {}
+
+  get nodes(): readonly Text[] {
+    if (this.#nodes === undefined) this.#collect();
+    return this.#nodes!;
+  }
+
+  get starts(): readonly number[] {
+    if (this.#starts === undefined) this.#collect();
+    return this.#starts!;
+  }
+
+  #collect(): void {
+    const nodes: Text[] = [];
+    const starts: number[] = [];
+    let length = 0;
+    const block = this.block;
+    // Everything inside is inline: every text node, in order, at any depth.
+    let node: Node | null = block.firstChild;
+    while (node !== null) {
+      if (node.nodeType === TEXT_NODE) {
+        nodes.push(node as Text);
+        starts.push(length);
+        length += (node as Text).length;
+      } else if (node.nodeType === ELEMENT_NODE) {
+        const child: Node | null = node.firstChild;
+        if (child !== null) {
+          node = child;
+          continue;
+        }
+      }
+      node = nextAfter(node, block);
+    }
+    this.#nodes = nodes;
+    this.#starts = starts;
+  }
 }
 
 export interface ScanSink {
@@ -237,10 +317,11 @@ class SegmentBuilder {
   }
 }
 
-const TEXT_NODE = 3;
-const ELEMENT_NODE = 1;
 // How many nodes to visit between two looks at the clock.
 const CLOCK_EVERY = 64;
+// A block read whole counts as one node per 2^9 = 512 of its characters, so some 32,000
+// characters at most are read and matched between two looks at the clock.
+const CHARS_PER_NODE_LOG2 = 9;
 
 export interface SubtreeScan {
   /** Scans until `deadline` (performance.now() time); true once the whole subtree is done. */
@@ -262,6 +343,8 @@ export function createSubtreeScan({
   sink: ScanSink;
 }): SubtreeScan {
   const builder = new SegmentBuilder();
+  // Only an HTML document: in XML, textContent also reads CDATA sections, which a walk skips.
+  const wholeBlocks = (root.ownerDocument ?? (root as Document)).contentType === 'text/html';
   let node: Node | null = null;
   let depth = 0;
   let started = false;
@@ -298,9 +381,12 @@ export function createSubtreeScan({
       if (!started) restart();
       // Resuming after the page changed under us: start over (replacing is idempotent).
       else if (node !== null && !root.contains(node)) restart();
-      let count = 0;
+      let sinceClock = 0;
       while (node !== null) {
-        if (++count % CLOCK_EVERY === 0 && performance.now() >= deadline) return false;
+        if (++sinceClock >= CLOCK_EVERY) {
+          sinceClock = 0;
+          if (performance.now() >= deadline) return false;
+        }
         const current: Node = node;
         if (current.nodeType === TEXT_NODE) {
           builder.add(current as Text);
@@ -324,10 +410,20 @@ export function createSubtreeScan({
         }
         if (kind === ElementKind.Block) {
           builder.flush(sink, depth > 0);
-          const info = infoOfTag(element.localName);
-          const shadow = info & MAY_HOST ? element.shadowRoot : null;
+          const name = element.localName;
+          const shadow = infoOfTag(name) & MAY_HOST ? element.shadowRoot : null;
           if (shadow !== null) sink.shadowRoot?.(shadow);
-          else if (element.localName.includes('-')) sink.customElement?.(element);
+          else if (name.includes('-')) sink.customElement?.(element);
+          else if (wholeBlocks && readsWhole(element)) {
+            const text = element.textContent ?? '';
+            // A huge block is walked node by node instead, in slices like the rest.
+            if (text.length <= WINDOW_CHARS) {
+              if (text.length > 0) sink.segment(new BlockText(element, text));
+              sinceClock += text.length >>> CHARS_PER_NODE_LOG2;
+              node = leave(current);
+              continue;
+            }
+          }
           const child = element.firstChild;
           if (child !== null) {
             depth++;

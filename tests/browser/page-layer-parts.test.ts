@@ -131,31 +131,45 @@ describe('tinted highlights', () => {
     });
   });
 
-  it('take over every mention once the page grows past LARGE_PAGE_TEXT_NODES text nodes', async () => {
-    const page = await engineOver('<p>Zhipu AI and GLM-4</p>');
-    expect(highlightTexts()).toEqual({ 'zf-ai-companies': ['Zhipu AI'], 'zf-models': ['GLM-4'] });
-    // A feed appends paragraphs of many small text nodes, the last naming Baidu.
-    const paragraphs = Math.ceil(LARGE_PAGE_TEXT_NODES / 100);
-    const feed = document.createDocumentFragment();
-    for (let p = 0; p < paragraphs; p++) {
-      const paragraph = document.createElement('p');
-      for (let n = 0; n < 100; n++) paragraph.append(n % 2 === 0 ? 'word ' : 'more ');
-      feed.append(paragraph);
-    }
-    const last = document.createElement('p');
-    last.append('Baidu');
-    feed.append(last);
-    document.body.append(feed);
-    await nextTask();
-    await page.whenIdle();
-    expect(highlightTexts()).toEqual({
-      'zf-ai-companies-tinted': ['Zhipu AI', 'Baidu'],
-      'zf-models-tinted': ['GLM-4'],
-    });
-    // No underlined highlight stays registered, not even an empty one.
-    const names = [...CSS.highlights.keys()].filter((name) => name.startsWith('zf-'));
-    expect(names.filter((name) => !name.endsWith('-tinted'))).toEqual([]);
-  });
+  // Paragraphs added one by one are walked; inside an added section each is read whole, and
+  // the browser counts its text nodes at the end of the section's scan.
+  it.each([
+    ['paragraphs', false],
+    ['a section of paragraphs', true],
+  ])(
+    'take over every mention once the page grows past LARGE_PAGE_TEXT_NODES text nodes (%s)',
+    async (_name, inSection) => {
+      const page = await engineOver('<p>Zhipu AI and GLM-4</p>');
+      expect(highlightTexts()).toEqual({ 'zf-ai-companies': ['Zhipu AI'], 'zf-models': ['GLM-4'] });
+      // A feed appends paragraphs of many small text nodes, the last naming Baidu.
+      const paragraphs = Math.ceil(LARGE_PAGE_TEXT_NODES / 100);
+      const feed = document.createDocumentFragment();
+      for (let p = 0; p < paragraphs; p++) {
+        const paragraph = document.createElement('p');
+        for (let n = 0; n < 100; n++) paragraph.append(n % 2 === 0 ? 'word ' : 'more ');
+        feed.append(paragraph);
+      }
+      const last = document.createElement('p');
+      last.append('Baidu');
+      feed.append(last);
+      if (inSection) {
+        const section = document.createElement('section');
+        section.append(feed);
+        document.body.append(section);
+      } else {
+        document.body.append(feed);
+      }
+      await nextTask();
+      await page.whenIdle();
+      expect(highlightTexts()).toEqual({
+        'zf-ai-companies-tinted': ['Zhipu AI', 'Baidu'],
+        'zf-models-tinted': ['GLM-4'],
+      });
+      // No underlined highlight stays registered, not even an empty one.
+      const names = [...CSS.highlights.keys()].filter((name) => name.startsWith('zf-'));
+      expect(names.filter((name) => !name.endsWith('-tinted'))).toEqual([]);
+    },
+  );
 
   it('are tinted from the first one on a page of over LARGE_PAGE_ELEMENTS elements', async () => {
     // Many elements, few text nodes: only the element count tells this page is large.

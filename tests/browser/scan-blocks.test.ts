@@ -171,6 +171,60 @@ describe('segments', () => {
   });
 });
 
+describe('blocks read whole', () => {
+  it('reads a block of inline content in one piece, and finds its nodes when asked', () => {
+    const root = mount('<p>ab<b>cd<i>ef</i></b><!-- note -->g<a href="#"></a></p>');
+    const [segment, ...rest] = scan(root).segments;
+    expect(rest).toEqual([]);
+    expect(segment?.readWhole).toBe(true);
+    expect(segment?.text).toBe('abcdefg');
+    expect(segment?.nodes.map((node) => node.data)).toEqual(['ab', 'cd', 'ef', 'g']);
+    expect(segment?.starts).toEqual([0, 2, 4, 6]);
+  });
+
+  it.each([
+    ['a line break', '<p>Zhi<br>pu AI</p>', ['Zhi', 'pu AI']],
+    ['a script, which the text flows across', '<p>Zhi<script>x</script>pu AI</p>', ['Zhipu AI']],
+    ['code', '<p>Zhipu <code>GLM-4</code> AI</p>', ['Zhipu', 'AI']],
+    ['an editable span', '<p>Zhipu <span contenteditable>GLM-4</span> AI</p>', ['Zhipu', 'AI']],
+    ['a custom element', '<p>Zhipu <x-tag>GLM-4</x-tag> AI</p>', ['Zhipu', 'GLM-4', 'AI']],
+  ])('walks a block holding %s node by node', (_name, html, texts) => {
+    const seen = scan(mount(html));
+    expect(squeezed(seen.texts)).toEqual(texts);
+    expect(seen.segments.some((segment) => segment.readWhole === true)).toBe(false);
+  });
+
+  it('walks a block whose span hosts a shadow root, and reports the root', () => {
+    const root = mount(
+      '<p>Zhipu <span><template shadowrootmode="open">GLM-4</template>light</span> AI</p>',
+    );
+    const seen = scan(root);
+    expect(seen.shadowRoots).toHaveLength(1);
+    expect(squeezed(seen.texts)).toEqual(['Zhipu', 'light', 'AI']);
+    expect(seen.segments.some((segment) => segment.readWhole === true)).toBe(false);
+  });
+
+  it('walks a block of over 64K characters node by node', () => {
+    const root = mount('<p></p>');
+    const paragraph = root.firstElementChild!;
+    for (let i = 0; i < 40; i++) paragraph.append(`${'word '.repeat(400)}Zhipu AI `);
+    const [segment] = scan(root).segments;
+    expect(segment?.text.length).toBeGreaterThan(64 * 1024);
+    expect(segment?.readWhole).toBeUndefined();
+    expect(segment?.nodes).toHaveLength(40);
+  });
+
+  it('never reads whole in an XML document, where textContent would take in CDATA', () => {
+    const doc = new DOMParser().parseFromString(
+      '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Zhipu<![CDATA[ GLM-4 ]]> AI</p></body></html>',
+      'application/xhtml+xml',
+    );
+    const seen = scan(doc);
+    expect(squeezed(seen.texts)).toEqual(['Zhipu AI']);
+    expect(seen.segments.some((segment) => segment.readWhole === true)).toBe(false);
+  });
+});
+
 describe('classifyElement', () => {
   it('decides from the tag name', () => {
     const root = mount('<span></span><p></p><code></code><script></script><my-widget></my-widget>');
