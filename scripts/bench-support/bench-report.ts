@@ -31,6 +31,8 @@ export interface PageSummary {
    * the first time (the later runs find the nodes' script wrappers and strings already made).
    */
   floorColdMs?: number;
+  /** The floor in an isolated world of its own, where a content script runs (median). */
+  floorIsolatedMs?: number;
   markMs?: number;
   /** False when mark.js was stopped at its budget and `markMs` is scaled up from the part done. */
   markCompleted?: boolean;
@@ -91,6 +93,8 @@ export function summarisePage(
     summary.textNodes = baseline.textNodes;
     summary.floorMs = baseline.floorMs;
     summary.floorColdMs = baseline.floorRunsMs[0];
+    const isolated = median(baseline.isolatedFloorRunsMs);
+    if (isolated !== undefined) summary.floorIsolatedMs = isolated;
     summary.markMs = baseline.mark.estimatedMs;
     summary.markCompleted = baseline.mark.completed;
     summary.markShareDone =
@@ -264,7 +268,7 @@ export function evaluateTargets({
       `ours ≤ ${LIMITS.oursOverFloor}× floor on ${bigPage}`,
       big?.oursOverFloor === undefined
         ? 'not measured'
-        : `${fixed(big.oursOverFloor)}× (${fixed(big.oursMs, 0)} ms vs ${fixed(big.floorMs)} ms; ${big.floorColdMs === undefined || big.oursMs === undefined ? '' : `${fixed(big.oursMs / big.floorColdMs)}× the floor's first, cold run of ${fixed(big.floorColdMs)} ms; `}the browser's work on our highlights adds ${fixed(big.inducedMs, 0)} ms more)`,
+        : `${fixed(big.oursOverFloor)}× (${fixed(big.oursMs, 0)} ms vs ${fixed(big.floorMs)} ms; ${big.floorColdMs === undefined || big.oursMs === undefined ? '' : `${fixed(big.oursMs / big.floorColdMs)}× the floor's first, cold run of ${fixed(big.floorColdMs)} ms; `}${big.floorIsolatedMs === undefined || big.oursMs === undefined ? '' : `${fixed(big.oursMs / big.floorIsolatedMs)}× the floor run in an isolated world, as a content script runs, ${fixed(big.floorIsolatedMs)} ms; `}the browser's work on our highlights adds ${fixed(big.inducedMs, 0)} ms more)`,
       big?.oursOverFloor === undefined ? undefined : big.oursOverFloor <= LIMITS.oursOverFloor,
       [big],
     ),
@@ -516,6 +520,7 @@ const GROUP_FIELDS = [
   'indexed',
   'floorMs',
   'floorColdMs',
+  'floorIsolatedMs',
   'markMs',
   'oursMs',
   'inducedMs',

@@ -71,7 +71,26 @@ declare global {
   }
 }
 
-/** Runs in the page: keep it free of imports and of anything defined outside it. */
+/**
+ * The floor: the least any whole-page scan must do, reach every text node and read every
+ * character. Runs in the page, in whichever world it is handed to.
+ */
+function runFloor(): FloorResult {
+  const start = performance.now();
+  const root = document.body ?? document.documentElement;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let textNodes = 0;
+  let chars = 0;
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    const parent = node.parentNode?.nodeName;
+    if (parent === 'SCRIPT' || parent === 'STYLE') continue;
+    chars += (node as Text).data.toLowerCase().length;
+    textNodes++;
+  }
+  return { ms: performance.now() - start, textNodes, chars };
+}
+
+/** Runs in the page: keep it free of imports and of anything defined outside it but runFloor. */
 function installBenchApi(): void {
   if (window.__zfBench !== undefined) return;
   const PREFIX = 'zf-';
@@ -188,21 +207,7 @@ function installBenchApi(): void {
       return { count, lastChangeAt, firstViewportAt, clockAt, idleStreakMs, now };
     },
 
-    floor: () => {
-      // The least any whole-page scan must do: reach every text node and read every character.
-      const start = performance.now();
-      const root = document.body ?? document.documentElement;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      let textNodes = 0;
-      let chars = 0;
-      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-        const parent = node.parentNode?.nodeName;
-        if (parent === 'SCRIPT' || parent === 'STYLE') continue;
-        chars += (node as Text).data.toLowerCase().length;
-        textNodes++;
-      }
-      return { ms: performance.now() - start, textNodes, chars };
-    },
+    floor: runFloor,
 
     countMatches: (source, flags) => {
       const pattern = new RegExp(source, flags.includes('g') ? flags : `${flags}g`);
@@ -289,5 +294,10 @@ function installBenchApi(): void {
  * the serialised function gets a local no-op one.
  */
 export function benchApiScript(): string {
-  return `(() => { const __name = (f) => f; (${installBenchApi.toString()})(); })();`;
+  return `(() => { const __name = (f) => f; const runFloor = ${runFloor.toString()}; (${installBenchApi.toString()})(); })();`;
+}
+
+/** An expression running the floor once, for a world of its own (see measure-page.ts). */
+export function floorExpression(): string {
+  return `(() => { const __name = (f) => f; return (${runFloor.toString()})(); })()`;
 }

@@ -7,7 +7,7 @@
 import type { CDPSession, Page } from 'playwright';
 import type { BenchBrowsers } from './browsers.ts';
 import type { BenchPage, Phase } from './bench-pages.ts';
-import type { ProbeState } from './in-page.ts';
+import { floorExpression, type FloorResult, type ProbeState } from './in-page.ts';
 import { median, quantile } from './stats.ts';
 import { startTrace } from './trace-session.ts';
 import {
@@ -48,6 +48,8 @@ export interface MeasureOptions {
 export interface BaselineResult {
   floorMs: number;
   floorRunsMs: number[];
+  /** The floor run in a fresh isolated world each time (none when CDP could not make one). */
+  isolatedFloorRunsMs: number[];
   textNodes: number;
   chars: number;
   longestTaskMs: number;
@@ -263,6 +265,30 @@ function markTimes(timeline: Timeline, name: string): number[] {
   return (timeline.marks.get(`zf-bench:${name}`) ?? []).map((entry) => entry.ts);
 }
 
+/**
+ * The floor where a content script runs: in an isolated world, which makes its own wrapper for
+ * every node it touches (the page's main world keeps its wrappers in the nodes themselves, and
+ * its later runs find them made). A new world per call, so every run meets the nodes afresh.
+ */
+async function isolatedFloorMs(cdp: CDPSession, run: number): Promise<number | undefined> {
+  try {
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
+      frameId: frameTree.frame.id,
+      worldName: `zf-bench-floor-${run}`,
+    });
+    const { result } = await cdp.send('Runtime.evaluate', {
+      expression: floorExpression(),
+      contextId: executionContextId,
+      returnByValue: true,
+    });
+    const value = result.value as FloorResult | undefined;
+    return typeof value?.ms === 'number' ? value.ms : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function measureBaseline(
   page: BenchPage,
   options: MeasureOptions,
@@ -306,6 +332,11 @@ export async function measureBaseline(
     const floorRuns = [];
     for (let i = 0; i < 5; i++) floorRuns.push(await tab.evaluate(() => window.__zfBench!.floor()));
     const floorRunsMs = floorRuns.map((run) => run.ms);
+    const isolatedFloorRunsMs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const ms = await isolatedFloorMs(cdp, i);
+      if (ms !== undefined) isolatedFloorRunsMs.push(ms);
+    }
 
     options.log(`  ${page.name}: floor ${median(floorRunsMs)!.toFixed(1)} ms; mark.js`);
     await tab.evaluate(options.markSource);
@@ -323,6 +354,7 @@ export async function measureBaseline(
     return {
       floorMs: median(floorRunsMs)!,
       floorRunsMs,
+      isolatedFloorRunsMs,
       textNodes: floorRuns[0]!.textNodes,
       chars: floorRuns[0]!.chars,
       longestTaskMs: ms(longestTask(timeline)),

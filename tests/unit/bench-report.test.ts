@@ -19,6 +19,7 @@ function baseline(floorMs: number, markMs: number, completed = true): BaselineRe
   return {
     floorMs,
     floorRunsMs: [floorMs],
+    isolatedFloorRunsMs: [],
     textNodes: 100,
     chars: 1000,
     longestTaskMs: 30,
@@ -86,7 +87,11 @@ describe('bench report', () => {
   it("keeps the floor's cold first run, and times a windowed page by the end of its scan", () => {
     const windowed = summarisePage(
       { name: 'gen-100k', group: 'generated', bytes: 1 },
-      { ...baseline(100, 10_000), floorRunsMs: [170, 100, 95] },
+      {
+        ...baseline(100, 10_000),
+        floorRunsMs: [170, 100, 95],
+        isolatedFloorRunsMs: [300, 240, 260],
+      },
       // 40 registered of 900 indexed: only the viewport's window is registered.
       ours([
         run({ count: 40, indexed: 900, allRegisteredMs: 60, workEndMs: 700 }),
@@ -95,6 +100,7 @@ describe('bench report', () => {
       ]),
     );
     expect(windowed.floorColdMs).toBe(170);
+    expect(windowed.floorIsolatedMs).toBe(260);
     expect(windowed.indexed).toBe(900);
     expect(windowed.registered).toBe(40);
     expect(windowed.allFoundMs).toBe(750);

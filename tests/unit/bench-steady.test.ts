@@ -36,6 +36,7 @@ function baseline(steadyResult?: SteadyResult): BaselineResult {
   return {
     floorMs: 1,
     floorRunsMs: [1],
+    isolatedFloorRunsMs: [],
     textNodes: 10,
     chars: 100,
     longestTaskMs: 5,
