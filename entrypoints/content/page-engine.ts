@@ -69,7 +69,7 @@ const FRAGMENT_NODE = 11;
 /**
  * The text nodes a segment spans, for the engine's estimates of a page's size. A block read
  * whole counts as one: counting its nodes would mean touching them, which reading it whole
- * avoids (a full scan's end corrects the estimate, see countTextNodes).
+ * avoids (the browser's count at the end of a scan corrects it, see countTextNodes).
  */
 function textNodesIn(segment: TextSegment): number {
   return segment.readWhole === true ? 1 : segment.nodes.length;
