@@ -67,26 +67,44 @@ export function churnFrames(): number {
 }
 
 /**
- * Whether one of our highlights inside `selector` covers exactly the name the paragraph shows
- * now ("... names NAME here."): the engine caught up with the page's latest rewrite.
+ * Watches, at every animation frame from now on, whether one of our highlights inside `selector`
+ * covers exactly the name the paragraph shows at that frame ("... names NAME here."): the engine
+ * caught up with the page's rewrite. Text rewritten at every frame is read only in its first few
+ * batches of edits (then it is held as live text until it is still, see batch-edits.ts), so a
+ * test that looked now and then could miss that window; `shownNameSeen` tells whether any frame
+ * saw it.
  */
-export function highlightsShownName(selector: string): boolean {
-  const paragraph = document.querySelector(selector);
-  const shown = /names (.+) here/.exec(paragraph?.textContent ?? '')?.[1];
-  if (!paragraph || shown === undefined) return false;
-  for (const [name, highlight] of CSS.highlights) {
-    if (!name.startsWith('zf-')) continue;
-    for (const range of highlight) {
-      if (!paragraph.contains(range.startContainer)) continue;
-      const text = range.startContainer.textContent ?? '';
-      // A range the latest rewrite made stale may point past the text's end.
-      if (
-        range.endOffset <= text.length &&
-        text.slice(range.startOffset, range.endOffset) === shown
-      ) {
-        return true;
+export function watchShownName(selector: string): void {
+  const state = window as unknown as { zfShownNameSeen?: boolean };
+  state.zfShownNameSeen = false;
+  const check = (): boolean => {
+    const paragraph = document.querySelector(selector);
+    const shown = /names (.+) here/.exec(paragraph?.textContent ?? '')?.[1];
+    if (!paragraph || shown === undefined) return false;
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('zf-')) continue;
+      for (const range of highlight) {
+        if (!paragraph.contains(range.startContainer)) continue;
+        const text = range.startContainer.textContent ?? '';
+        // A range the latest rewrite made stale may point past the text's end.
+        if (
+          range.endOffset <= text.length &&
+          text.slice(range.startOffset, range.endOffset) === shown
+        ) {
+          return true;
+        }
       }
     }
-  }
-  return false;
+    return false;
+  };
+  const frame = () => {
+    if (check()) state.zfShownNameSeen = true;
+    else requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+/** Whether a frame watched by `watchShownName` saw the shown name highlighted. */
+export function shownNameSeen(): boolean {
+  return (window as unknown as { zfShownNameSeen?: boolean }).zfShownNameSeen === true;
 }
