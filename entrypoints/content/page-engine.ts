@@ -290,21 +290,22 @@ export function createPageEngine({
   };
 
   /**
-   * A scan of an added subtree or a shadow root. Blocks it reads whole count as one text node
-   * each; at its end the browser counts the subtree's own, a cost in proportion to the subtree.
+   * A scan of everything under `node`, reporting to `to`. Blocks it reads whole count as one text
+   * node each; at its end the browser counts the subtree's own (a cost in proportion to the
+   * subtree) and the page's count takes the difference.
    */
-  function scanJob(node: Node, ownFlow: boolean): Job {
+  function countedScan(node: Node, ownFlow: boolean, to: ScanSink): SubtreeScan {
     let counted = 0;
     let readWhole = false;
     const scan = createSubtreeScan({
       root: node,
       ownFlow,
       sink: {
-        ...sink,
+        ...to,
         segment(segment) {
           counted += textNodesIn(segment);
           readWhole ||= segment.readWhole === true;
-          sink.segment(segment);
+          to.segment(segment);
         },
       },
     });
@@ -317,6 +318,11 @@ export function createPageEngine({
     };
   }
 
+  /** A scan of an added subtree or a shadow root. */
+  function scanJob(node: Node, ownFlow: boolean): Job {
+    return countedScan(node, ownFlow, sink);
+  }
+
   /**
    * Scans the document and every open shadow root in it as one job, so its end is the moment
    * everything has been seen: mentions older than the scan are then gone from the page.
@@ -327,13 +333,13 @@ export function createPageEngine({
       segment: (segment) => sink.segment(segment),
       shadowRoot(shadow) {
         observeShadowRoot(shadow);
-        scans.push(createSubtreeScan({ root: shadow, ownFlow: true, sink: fullSink }));
+        scans.push(countedScan(shadow, true, fullSink));
       },
       customElement: noteCustomElement,
     };
     textNodesSeen = 0;
     pageTextNodes = 0;
-    scans.push(createSubtreeScan({ root, ownFlow: true, sink: fullSink }));
+    scans.push(countedScan(root, true, fullSink));
     return {
       run(deadline) {
         while (scans.length > 0) {
@@ -341,11 +347,8 @@ export function createPageEngine({
           scans.shift();
         }
         store.dropOlderThan(generation);
-        // Blocks read whole counted as one node each; the browser counts the document's own
-        // (some 30 ns a node) so a page of many small text nodes is still told large.
-        const counted = countTextNodes(root);
-        textNodesSeen = Math.max(textNodesSeen, counted);
-        pageTextNodes = Math.max(pageTextNodes, counted);
+        // pageTextNodes holds the browser's count wherever the scans read blocks whole.
+        textNodesSeen = Math.max(textNodesSeen, pageTextNodes);
         return true;
       },
     };
