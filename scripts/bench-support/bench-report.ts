@@ -262,13 +262,18 @@ export function evaluateTargets({
   const targets: Target[] = [];
   const byName = (name: string) => pages.find((page) => page.name === name);
   const big = byName(bigPage);
+  // "2.5× the floor's first, cold run of 150.0 ms; ", or nothing without both figures.
+  const againstFloor = (floorMs: number | undefined, which: (floor: string) => string) =>
+    big?.oursMs === undefined || floorMs === undefined
+      ? ''
+      : `${fixed(big.oursMs / floorMs)}× ${which(fixed(floorMs))}; `;
 
   targets.push(
     judge(
       `ours ≤ ${LIMITS.oursOverFloor}× floor on ${bigPage}`,
       big?.oursOverFloor === undefined
         ? 'not measured'
-        : `${fixed(big.oursOverFloor)}× (${fixed(big.oursMs, 0)} ms vs ${fixed(big.floorMs)} ms; ${big.floorColdMs === undefined || big.oursMs === undefined ? '' : `${fixed(big.oursMs / big.floorColdMs)}× the floor's first, cold run of ${fixed(big.floorColdMs)} ms; `}${big.floorIsolatedMs === undefined || big.oursMs === undefined ? '' : `${fixed(big.oursMs / big.floorIsolatedMs)}× the floor run in an isolated world, as a content script runs, ${fixed(big.floorIsolatedMs)} ms; `}the browser's work on our highlights adds ${fixed(big.inducedMs, 0)} ms more)`,
+        : `${fixed(big.oursOverFloor)}× (${fixed(big.oursMs, 0)} ms vs ${fixed(big.floorMs)} ms; ${againstFloor(big.floorColdMs, (floor) => `the floor's first, cold run of ${floor} ms`)}${againstFloor(big.floorIsolatedMs, (floor) => `the floor run in an isolated world, as a content script runs, ${floor} ms`)}the browser's work on our highlights adds ${fixed(big.inducedMs, 0)} ms more)`,
       big?.oursOverFloor === undefined ? undefined : big.oursOverFloor <= LIMITS.oursOverFloor,
       [big],
     ),
