@@ -28,9 +28,10 @@ export interface HitTester {
   /**
    * The mention under the viewport point (client coordinates), if any. `target` is the
    * innermost element under the point when the caller knows it (a pointer event's
-   * `composedPath()[0]`), which spares the browser a second hit-test.
+   * `composedPath()[0]`), which spares the browser a second hit-test. `time` is when the
+   * point was sampled (an event's `timeStamp`), on the `now` clock's time line.
    */
-  at(x: number, y: number, target?: EventTarget): PageMention | undefined;
+  at(x: number, y: number, target?: EventTarget, time?: number): PageMention | undefined;
   /** Forgets the rects it keeps: the page scrolled, resized or changed. */
   invalidate(): void;
   /** Forgets everything it keeps: mentions came, went, or were switched on or off. */
@@ -244,8 +245,7 @@ export function createHitTester({
   };
 
   return {
-    at(x, y, element) {
-      const time = now();
+    at(x, y, element, time = now()) {
       if (cached && time - cached.at < CACHE_TTL_MS && boxesContain(cached.boxes, x, y)) {
         return cached.mention;
       }

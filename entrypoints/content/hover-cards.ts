@@ -259,12 +259,14 @@ export function createHoverCards({
       // Each property read is a call into the DOM, and this runs at every move: read once.
       const x = event.clientX;
       const y = event.clientY;
+      // The event's own time (performance.now's time line) spares two clock reads a move.
+      const time = event.timeStamp;
       pointer = { x, y };
       const overCard = insideCard(event);
       // With a button down the reader is selecting text, not asking for a card.
       pointerTarget = innermost(event);
       const target =
-        overCard || event.buttons !== 0 ? undefined : hitTester.at(x, y, pointerTarget);
+        overCard || event.buttons !== 0 ? undefined : hitTester.at(x, y, pointerTarget, time);
       // The pointer reached a mention: the card may be wanted soon.
       if (target !== undefined && !viewRequested) withView();
       const { card } = getSettings();
@@ -273,6 +275,7 @@ export function createHoverCards({
         y,
         target,
         overCard,
+        at: time,
         // Only the modifier trigger asks; reading the key state costs a call per move.
         modifierHeld: card.trigger === 'modifier' && modifierHeld(event, card.modifier),
       });

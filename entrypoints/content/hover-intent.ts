@@ -47,6 +47,8 @@ export interface PointerSample<Target> extends Point {
   overCard: boolean;
   /** The trigger modifier (settings.card.modifier) is held. */
   modifierHeld: boolean;
+  /** When the move happened, on the clock's time line (an event's `timeStamp`); else now. */
+  at?: number;
 }
 
 export type IntentPhase = 'idle' | 'pending' | 'open' | 'pinned';
@@ -225,8 +227,8 @@ export function createHoverIntent<Target>({
     options.trigger === 'hover' || (options.trigger === 'modifier' && modifierHeld);
 
   return {
-    pointerMove({ x, y, target, overCard, modifierHeld }) {
-      const now = clock.now();
+    pointerMove({ x, y, target, overCard, modifierHeld, at }) {
+      const now = at ?? clock.now();
       if (last) {
         const dt = Math.max(1, now - last.at);
         const instant = Math.hypot(x - last.x, y - last.y) / dt;

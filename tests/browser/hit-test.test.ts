@@ -316,6 +316,26 @@ describe('hit-test', () => {
     expect(measured).toHaveBeenCalledTimes(6);
   });
 
+  it('takes the time of a move from its caller when given, and then reads no clock', () => {
+    const p = document.createElement('p');
+    p.textContent = 'Only Baidu here.';
+    root.append(p);
+    const node = p.firstChild as Text;
+    const index = indexMentions([spotOf('baidu', node, 'Baidu')]);
+    const now = vi.fn(() => 0);
+    const hits = createHitTester({ index, now });
+    const measured = vi.spyOn(Range.prototype, 'getClientRects');
+    const on = charCenter(node, node.data.indexOf('Baidu') + 2);
+    const off = charCenter(node, node.data.indexOf('here') + 1);
+    expect(hits.at(on.x, on.y, p, 1000)?.entityId).toBe('baidu');
+    expect(hits.at(off.x, off.y, p, 1500)).toBeUndefined();
+    expect(measured).toHaveBeenCalledTimes(1);
+    // Two seconds on by the times given: the boxes are measured again.
+    expect(hits.at(on.x, on.y, p, 3000)?.entityId).toBe('baidu');
+    expect(measured).toHaveBeenCalledTimes(2);
+    expect(now).not.toHaveBeenCalled();
+  });
+
   it('sees mentions added later once told the mentions changed', () => {
     const p = document.createElement('p');
     p.textContent = 'Later GLM-4 is found.';

@@ -232,6 +232,32 @@ describe('hover intent', () => {
     vi.advanceTimersByTime(HIDE_DELAY_MS);
     expect(log).toEqual(['show A', 'hide']);
   });
+
+  it('takes a move’s time from the sample when it has one, and reads no clock for it', () => {
+    const now = vi.fn(() => Date.now());
+    const log: string[] = [];
+    const intent = createHoverIntent<Mention>({
+      options: { delayMs: DELAY, trigger: 'hover' },
+      clock: {
+        now,
+        after: (ms, callback) => {
+          const id = setTimeout(callback, ms);
+          return () => clearTimeout(id);
+        },
+      },
+      effects: {
+        show: (target) => log.push(`show ${target.name}`),
+        hide: () => {},
+        cardBox: () => undefined,
+      },
+    });
+    const sample = { target: A, overCard: false, modifierHeld: false };
+    intent.pointerMove({ ...sample, x: 50, y: 100, at: Date.now() });
+    intent.pointerMove({ ...sample, x: 52, y: 100, at: Date.now() });
+    expect(now).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(DELAY);
+    expect(log).toEqual(['show A']);
+  });
 });
 
 describe('inCorridor', () => {
