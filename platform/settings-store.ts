@@ -31,8 +31,26 @@ async function settingsArea(): Promise<StorageArea> {
   return (await settingsAreaName()) === 'sync' ? browser.storage.sync : browser.storage.local;
 }
 
+/**
+ * The first read chooses the area too: storage.sync read whole answers both questions in one
+ * request, which a content script waits for before it can highlight anything.
+ */
+async function readChoosingArea(): Promise<StoredSettings> {
+  const read = browser.storage.sync.get<StoredSettings>(null);
+  chosenArea = read.then(
+    (): AreaName => 'sync',
+    (): AreaName => 'local',
+  );
+  try {
+    return await read;
+  } catch {
+    return await browser.storage.local.get<StoredSettings>(null);
+  }
+}
+
 async function readStored(): Promise<StoredSettings> {
   try {
+    if (chosenArea === undefined) return await readChoosingArea();
     const area = await settingsArea();
     return await area.get<StoredSettings>(null);
   } catch {

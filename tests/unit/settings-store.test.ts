@@ -122,6 +122,37 @@ describe('watchSettings', () => {
   });
 });
 
+describe('the first read', () => {
+  it('is one request: reading storage.sync whole also tells that it is on', async () => {
+    vi.resetModules();
+    await sync().set({ version: 2, language: 'zh' });
+    const syncGet = vi.spyOn(fakeBrowser.storage.sync, 'get');
+    const localGet = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const store = await import('../../platform/settings-store');
+    expect((await store.loadSettings()).language).toBe('zh');
+    expect(syncGet.mock.calls).toEqual([[null]]);
+    expect(localGet).not.toHaveBeenCalled();
+    // Later reads go straight to the area chosen.
+    expect((await store.loadSettings()).language).toBe('zh');
+    expect(syncGet).toHaveBeenCalledTimes(2);
+    expect(localGet).not.toHaveBeenCalled();
+    syncGet.mockRestore();
+    localGet.mockRestore();
+  });
+
+  it('falls back to storage.local in the same read when storage.sync refuses', async () => {
+    vi.resetModules();
+    await fakeBrowser.storage.local.set({ version: 2, language: 'zh' });
+    const failing = vi
+      .spyOn(fakeBrowser.storage.sync, 'get')
+      .mockRejectedValue(new Error('storage.sync is disabled'));
+    const store = await import('../../platform/settings-store');
+    expect((await store.loadSettings()).language).toBe('zh');
+    expect(failing).toHaveBeenCalledTimes(1);
+    failing.mockRestore();
+  });
+});
+
 describe('when storage.sync is unavailable', () => {
   it('keeps settings in storage.local on this device', async () => {
     vi.resetModules();
