@@ -3,7 +3,7 @@
  * the page layer adopts it as a stylesheet, a unit test checks the manifest's default
  * stylesheet (entrypoints/content/highlights.css) against it.
  */
-import { GroupIdSchema, type GroupId } from '../data/schema';
+import { GroupIdSchema, type GroupId } from '../data/group-ids';
 import type { GroupAppearance } from './settings';
 
 /** Our entries in `CSS.highlights` are named `zf-<group>`. */

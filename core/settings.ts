@@ -3,7 +3,7 @@ import { z } from './zod';
 // the rest of the data stays out of it.
 import { entityAliases } from '../data/entity-aliases';
 import { groupsData } from '../data/groups';
-import { GroupIdSchema, type GroupId } from '../data/schema';
+import { GroupIdSchema, type GroupId } from '../data/group-ids';
 
 /** Bump with every change of shape, and add a numbered migration in settings-migrations.ts. */
 export const SETTINGS_VERSION = 2;

@@ -1,4 +1,5 @@
 import { z } from '../core/zod';
+import { GroupIdSchema } from './group-ids';
 
 /** Text shown to readers, in both UI languages. */
 export const LocalTextSchema = z.strictObject({
@@ -13,16 +14,7 @@ export const EntityIdSchema = z
   .check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'kebab-case id'));
 export type EntityId = z.infer<typeof EntityIdSchema>;
 
-export const GroupIdSchema = z.enum([
-  'ai-companies',
-  'models',
-  'benchmarks',
-  'football-investors',
-  'clubs-leagues',
-  'funds-investors',
-  'other',
-]);
-export type GroupId = z.infer<typeof GroupIdSchema>;
+export { GroupIdSchema, type GroupId } from './group-ids';
 
 export const GroupSchema = z.strictObject({ id: GroupIdSchema, name: LocalTextSchema });
 export type Group = z.infer<typeof GroupSchema>;

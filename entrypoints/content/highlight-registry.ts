@@ -5,7 +5,7 @@
  * LARGE_PAGE_TEXT_NODES). The page's DOM is never touched.
  */
 import { highlightName, LONG_TEXT_CHARS } from '@/core/highlight-style';
-import { GroupIdSchema, type GroupId } from '@/data/schema';
+import { GroupIdSchema, type GroupId } from '@/data/group-ids';
 import type { IndexedMention } from './mention-index';
 
 export interface PageHighlights {

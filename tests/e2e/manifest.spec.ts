@@ -58,3 +58,19 @@ test('the manifest asks for storage only and keeps the default CSP', ({ engine }
     expect(manifest.minimum_chrome_version).toBe('105');
   }
 });
+
+test('the content script carries the aliases, not the article or the data schemas', ({
+  engine,
+}) => {
+  const file = join(builtExtensionDir(engine), 'content-scripts', 'content.js');
+  test.skip(!existsSync(file), `${file} is missing: build the extension first (wxt build)`);
+  const code = readFileSync(file, 'utf8');
+  // (Asserted as booleans: a failure would otherwise print the whole bundle.)
+  // It finds mentions on every page, so it needs every alias.
+  expect(code.includes('智谱华章'), 'an alias').toBe(true);
+  // What a card says comes from the background when a card opens: never built into every page.
+  expect(code.includes('Beijing lab behind the GLM language models'), 'a description').toBe(false);
+  expect(code.includes('The Capital Exodus'), 'the article title').toBe(false);
+  // The data's own schemas (checked where the data is built) are not rebuilt on every page.
+  expect(code.includes('kebab-case id'), 'the data schemas').toBe(false);
+});
