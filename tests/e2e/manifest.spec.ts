@@ -1,6 +1,7 @@
 /**
  * The built manifest grants nothing beyond what README justifies: `storage`, the one content
- * script on every page, and the browser's default extension-page CSP.
+ * script on every page, and the browser's default extension-page CSP. That script, loaded into
+ * every page, carries only what every page needs.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
