@@ -176,11 +176,23 @@ export function createHighlightWindow({
     });
   }
 
-  if (view !== null) {
-    const options = { capture: true, passive: true, signal: listen.signal } as const;
+  const options = { capture: true, passive: true, signal: listen.signal } as const;
+  /**
+   * Only a windowed page looks again when the reader scrolls: on the others (every page with
+   * few mentions or none) none of this runs at each scroll event.
+   */
+  function setWindowed(next: boolean): void {
+    if (next === windowed) return;
+    windowed = next;
+    if (view === null) return;
     // Capturing on the window hears scrolling elements too (scroll events do not bubble).
-    view.addEventListener('scroll', schedule, options);
-    view.addEventListener('resize', schedule, options);
+    if (next) {
+      view.addEventListener('scroll', schedule, options);
+      view.addEventListener('resize', schedule, options);
+    } else {
+      view.removeEventListener('scroll', schedule, options);
+      view.removeEventListener('resize', schedule, options);
+    }
   }
 
   return {
@@ -197,11 +209,11 @@ export function createHighlightWindow({
         }
         // Back from windowed or waiting: everything shown gets registered.
         add(windowed || waiting ? [...store.shown()] : added);
-        windowed = false;
+        setWindowed(false);
         waiting = false;
         return;
       }
-      windowed = true;
+      setWindowed(true);
       waiting = false;
       if (firstFinds) add(added.slice(0, MAX_REGISTERED));
       if (added.length > 0 || removed.length > 0) schedule();

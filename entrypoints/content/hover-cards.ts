@@ -251,37 +251,33 @@ export function createHoverCards({
   });
   const insideCard = (event: Event) => view?.attached === true && view.isInside(event);
 
-  window.addEventListener(
-    'pointermove',
-    (event) => {
-      // Touch has no hover; a tap arrives as a click.
-      if (event.pointerType === 'touch') return;
-      // Each property read is a call into the DOM, and this runs at every move: read once.
-      const x = event.clientX;
-      const y = event.clientY;
-      // The event's own time (performance.now's time line) spares two clock reads a move.
-      const time = event.timeStamp;
-      pointer = { x, y };
-      const overCard = insideCard(event);
-      // With a button down the reader is selecting text, not asking for a card.
-      pointerTarget = innermost(event);
-      const target =
-        overCard || event.buttons !== 0 ? undefined : hitTester.at(x, y, pointerTarget, time);
-      // The pointer reached a mention: the card may be wanted soon.
-      if (target !== undefined && !viewRequested) withView();
-      const { card } = getSettings();
-      intent.pointerMove({
-        x,
-        y,
-        target,
-        overCard,
-        at: time,
-        // Only the modifier trigger asks; reading the key state costs a call per move.
-        modifierHeld: card.trigger === 'modifier' && modifierHeld(event, card.modifier),
-      });
-    },
-    listen,
-  );
+  const onPointerMove = (event: PointerEvent) => {
+    // Touch has no hover; a tap arrives as a click.
+    if (event.pointerType === 'touch') return;
+    // Each property read is a call into the DOM, and this runs at every move: read once.
+    const x = event.clientX;
+    const y = event.clientY;
+    // The event's own time (performance.now's time line) spares two clock reads a move.
+    const time = event.timeStamp;
+    pointer = { x, y };
+    const overCard = insideCard(event);
+    // With a button down the reader is selecting text, not asking for a card.
+    pointerTarget = innermost(event);
+    const target =
+      overCard || event.buttons !== 0 ? undefined : hitTester.at(x, y, pointerTarget, time);
+    // The pointer reached a mention: the card may be wanted soon.
+    if (target !== undefined && !viewRequested) withView();
+    const { card } = getSettings();
+    intent.pointerMove({
+      x,
+      y,
+      target,
+      overCard,
+      at: time,
+      // Only the modifier trigger asks; reading the key state costs a call per move.
+      modifierHeld: card.trigger === 'modifier' && modifierHeld(event, card.modifier),
+    });
+  };
 
   window.addEventListener(
     'click',
@@ -359,7 +355,6 @@ export function createHoverCards({
   // Scrolling, resizing, an image or a font arriving move the mentions: the hit-test's
   // measured boxes are stale. (`load` of images and frames reaches a capturing listener.)
   const invalidate = () => hitTester.invalidate();
-  window.addEventListener('scroll', invalidate, listen);
   window.addEventListener('resize', invalidate, listen);
   window.addEventListener('load', invalidate, listen);
   document.fonts?.addEventListener('loadingdone', invalidate, { signal: controller.signal });
@@ -371,7 +366,25 @@ export function createHoverCards({
     listen,
   );
 
+  // Pointer moves and scrolling come many times a second, and only matter where there is a
+  // mention to hover: on a page without one (most pages) none of our code runs at them.
+  let tracking = false;
+  const trackWhileMentions = () => {
+    const wanted = index.size > 0;
+    if (wanted === tracking) return;
+    tracking = wanted;
+    if (wanted) {
+      window.addEventListener('pointermove', onPointerMove, listen);
+      window.addEventListener('scroll', invalidate, listen);
+    } else {
+      window.removeEventListener('pointermove', onPointerMove, listen);
+      window.removeEventListener('scroll', invalidate, listen);
+    }
+  };
+  trackWhileMentions();
+
   const unsubscribe = index.subscribe(() => {
+    trackWhileMentions();
     hitTester.mentionsChanged();
     // The mention under the card left the page or its entity was switched off.
     if (open && !index.has(open.mention)) intent.close();

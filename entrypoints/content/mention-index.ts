@@ -21,6 +21,8 @@ export interface PageMention {
 export interface MentionIndex {
   /** Visible mentions (enabled entities only), in document order. */
   all(): readonly PageMention[];
+  /** How many there are: `all().length` without building the list. */
+  readonly size: number;
   /** True while `mention` is on the page and visible. */
   has(mention: PageMention): boolean;
   /** The visible mentions with text in `node`, in document order. */
@@ -433,6 +435,9 @@ export function createMentionStore(
 
   const index: MentionIndex = {
     all: visible,
+    get size() {
+      return visibleCount;
+    },
     has: (mention) => mention instanceof MentionRecord && mention.alive && mention.visible,
     touching(node) {
       const list = node instanceof Text ? byNode.get(node) : undefined;

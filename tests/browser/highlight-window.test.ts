@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Matcher } from '@/core/matcher';
 import { createPageEngine, type PageEngine } from '@/entrypoints/content/page-engine';
 import { mount, nextTask } from './support/engine-dom';
@@ -90,6 +90,32 @@ function inBand(id: string): boolean {
 }
 
 describe('the highlight window', () => {
+  it('listens to scrolling only while the page has too many mentions to register them all', async () => {
+    const added = vi.spyOn(window, 'addEventListener');
+    const removed = vi.spyOn(window, 'removeEventListener');
+    const scrollListeners = (spy: typeof added) =>
+      spy.mock.calls.filter(([type]) => type === 'scroll').length;
+    mount('<p id="few">Only Baidu here.</p>');
+    const few = start({ registerAllUpTo: 100 });
+    await settle(few);
+    expect(registeredCount()).toBe(1);
+    expect(scrollListeners(added)).toBe(0);
+    few.destroy();
+
+    longPage();
+    const many = start({ registerAllUpTo: 100 });
+    await settle(many);
+    expect(scrollListeners(added)).toBe(1);
+    // Down to a few mentions again: everything is registered, and scrolling is not heard.
+    for (const p of document.querySelectorAll('p')) if (p.id !== 'p0') p.remove();
+    await settle(many);
+    await afterPaint();
+    expect(registeredCount()).toBe(2);
+    expect(scrollListeners(removed)).toBe(1);
+    added.mockRestore();
+    removed.mockRestore();
+  });
+
   it('registers every mention of a page with few of them', async () => {
     longPage();
     const current = start({ registerAllUpTo: 1000 });
