@@ -21,6 +21,9 @@ export function repairSettings(raw: unknown): RepairResult {
     return { settings: fallback, resetKeys: [] };
   }
   try {
+    // Nothing stored, as for a reader who never changed a setting: the defaults, which a unit
+    // test checks against the schema. Checking them again would cost every page load the parse.
+    if (Object.keys(raw).length === 0) return { settings: fallback, resetKeys: [] };
     const { stored } = migrateStoredSettings(raw as StoredSettings);
     const settings = defaultSettings();
     const resetKeys: string[] = [];

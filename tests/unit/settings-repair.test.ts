@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defaultSettings, SettingsSchema } from '../../core/settings';
 import { repairSettings } from '../../core/settings-repair';
 import { toStoredSettings } from '../../core/settings-sync';
@@ -7,6 +7,16 @@ import { toStoredSettings } from '../../core/settings-sync';
 describe('repairSettings', () => {
   it('reads an empty store as the defaults, with nothing reported', () => {
     expect(repairSettings({})).toEqual({ settings: defaultSettings(), resetKeys: [] });
+  });
+
+  it('gives an empty store the defaults without parsing them again', () => {
+    const parse = vi.spyOn(SettingsSchema, 'safeParse');
+    expect(repairSettings({}).settings).toEqual(defaultSettings());
+    expect(parse).not.toHaveBeenCalled();
+    // Anything stored is parsed as a whole after its keys are read.
+    repairSettings({ version: 2 });
+    expect(parse).toHaveBeenCalledTimes(1);
+    parse.mockRestore();
   });
 
   it('resets only the keys that fail, keeping the rest (a hand-edited store)', () => {
