@@ -16,6 +16,7 @@
  */
 import { createHighlightRegistry } from './highlight-registry';
 import { Place, type IndexedMention, type MentionDelta, type MentionStore } from './mention-index';
+import { windowListeners } from './window-listeners';
 
 /** Pages with at most this many visible mentions have them all registered. */
 export const REGISTER_ALL_UP_TO = 150;
@@ -176,23 +177,20 @@ export function createHighlightWindow({
     });
   }
 
-  const options = { capture: true, passive: true, signal: listen.signal } as const;
-  /**
-   * Only a windowed page looks again when the reader scrolls: on the others (every page with
-   * few mentions or none) none of this runs at each scroll event.
-   */
+  // Only a windowed page looks again when the reader scrolls: on the others (every page with few
+  // mentions or none) none of this runs at each scroll event. Capturing on the window hears
+  // scrolling elements too (scroll events do not bubble).
+  const looking =
+    view === null
+      ? undefined
+      : windowListeners(
+          view,
+          { scroll: schedule, resize: schedule },
+          { capture: true, passive: true, signal: listen.signal },
+        );
   function setWindowed(next: boolean): void {
-    if (next === windowed) return;
     windowed = next;
-    if (view === null) return;
-    // Capturing on the window hears scrolling elements too (scroll events do not bubble).
-    if (next) {
-      view.addEventListener('scroll', schedule, options);
-      view.addEventListener('resize', schedule, options);
-    } else {
-      view.removeEventListener('scroll', schedule, options);
-      view.removeEventListener('resize', schedule, options);
-    }
+    looking?.(next);
   }
 
   return {

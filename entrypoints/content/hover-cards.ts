@@ -8,6 +8,7 @@ import { createHitTester } from './hit-test';
 import { createHoverIntent, type IntentClock, type Point } from './hover-intent';
 import { createFocusReturn, nextVisibleMention, scrollMentionIntoView } from './keyboard-nav';
 import type { MentionIndex, PageMention } from './mention-index';
+import { windowListeners } from './window-listeners';
 
 /**
  * Pointer and keyboard -> card: wires the hit-test, hover intent and the card. The card itself
@@ -366,25 +367,17 @@ export function createHoverCards({
     listen,
   );
 
-  // Pointer moves and scrolling come many times a second, and only matter where there is a
-  // mention to hover: on a page without one (most pages) none of our code runs at them.
-  let tracking = false;
-  const trackWhileMentions = () => {
-    const wanted = index.size > 0;
-    if (wanted === tracking) return;
-    tracking = wanted;
-    if (wanted) {
-      window.addEventListener('pointermove', onPointerMove, listen);
-      window.addEventListener('scroll', invalidate, listen);
-    } else {
-      window.removeEventListener('pointermove', onPointerMove, listen);
-      window.removeEventListener('scroll', invalidate, listen);
-    }
-  };
-  trackWhileMentions();
+  // Pointer moves and scrolling only matter where there is a mention to hover: on a page
+  // without one (most pages) none of our code runs at them.
+  const tracking = windowListeners(
+    window,
+    { pointermove: onPointerMove, scroll: invalidate },
+    listen,
+  );
+  tracking(index.size > 0);
 
   const unsubscribe = index.subscribe(() => {
-    trackWhileMentions();
+    tracking(index.size > 0);
     hitTester.mentionsChanged();
     // The mention under the card left the page or its entity was switched off.
     if (open && !index.has(open.mention)) intent.close();
