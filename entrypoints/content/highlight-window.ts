@@ -198,7 +198,7 @@ export function createHighlightWindow({
       remove(removed);
       // The scan reads the viewport first: its finds show at once, before any measuring.
       const firstFinds = !measured && registered.size === 0;
-      if (store.size <= registerAllUpTo) {
+      if (store.index.size <= registerAllUpTo) {
         if (scanning && !firstFinds) {
           // Few mentions so far and more to read: the rest wait for the end of the scan,
           // unmeasured (measuring while the page changes would make us pay for its layout).

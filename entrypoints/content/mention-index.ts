@@ -89,8 +89,6 @@ export interface MentionStore {
   dropOlderThan(generation: number): void;
   /** Visible mentions per entity, in order of first appearance. */
   counts(): Map<string, { text: string; count: number }>;
-  /** Visible mention count. */
-  readonly size: number;
   /** Visible mentions, in document order. */
   shown(): readonly IndexedMention[];
   /** The store's own view of a mention it handed out (with its registered range). */
@@ -536,9 +534,6 @@ export function createMentionStore(
         else entry.count++;
       }
       return counts;
-    },
-    get size() {
-      return visibleCount;
     },
     shown: visible,
     indexed: (mention) => (mention instanceof MentionRecord ? mention : undefined),

@@ -496,7 +496,7 @@ export function createPageEngine({
     index: store.index,
     counts: () => store.counts(),
     get count() {
-      return store.size;
+      return store.index.size;
     },
     setVisibleEntities(isVisible) {
       store.setVisibleEntities(isVisible);

@@ -142,7 +142,7 @@ describe('the mention index', () => {
       ['glm-4', { text: 'GLM-4', count: 1 }],
     ]);
     store.setVisibleEntities((id) => id !== 'zhipu-ai');
-    expect(store.size).toBe(1);
+    expect(store.index.size).toBe(1);
     expect([...store.counts().keys()]).toEqual(['glm-4']);
   });
 
