@@ -17,13 +17,17 @@ let chosenArea: Promise<AreaName> | undefined;
 /**
  * storage.sync follows the reader across devices; when it is switched off (Firefox with
  * `webextensions.storage.sync.enabled` false, or a policy), settings live in storage.local on
- * this device instead.
+ * this device instead. A read of storage.sync that answers tells that it is on.
  */
-function settingsAreaName(): Promise<AreaName> {
-  chosenArea ??= browser.storage.sync.get('version').then(
+function areaAnswering(syncRead: Promise<unknown>): Promise<AreaName> {
+  return syncRead.then(
     (): AreaName => 'sync',
     (): AreaName => 'local',
   );
+}
+
+function settingsAreaName(): Promise<AreaName> {
+  chosenArea ??= areaAnswering(browser.storage.sync.get('version'));
   return chosenArea;
 }
 
@@ -37,10 +41,7 @@ async function settingsArea(): Promise<StorageArea> {
  */
 async function readChoosingArea(): Promise<StoredSettings> {
   const read = browser.storage.sync.get<StoredSettings>(null);
-  chosenArea = read.then(
-    (): AreaName => 'sync',
-    (): AreaName => 'local',
-  );
+  chosenArea = areaAnswering(read);
   try {
     return await read;
   } catch {
