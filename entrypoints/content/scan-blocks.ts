@@ -194,6 +194,7 @@ const NOT_PLAIN_INLINE = `:not(${[...INLINE_TAGS].join(',')}),[contenteditable]`
 function readsWhole(block: Element): boolean {
   if (block.childElementCount === 0) return true;
   if (block.querySelector(NOT_PLAIN_INLINE) !== null) return false;
+  // Most blocks hold no span: asking for the first one makes no list, as querySelectorAll would.
   if (block.querySelector('span') === null) return true;
   const spans = block.querySelectorAll('span');
   for (let i = 0; i < spans.length; i++) if (spans[i]!.shadowRoot !== null) return false;
