@@ -301,4 +301,38 @@ describe('navigation watch', () => {
     stop.abort();
     history.replaceState({}, '', start);
   });
+
+  it('sets no timer where the Navigation API reports navigations', () => {
+    const interval = vi.spyOn(window, 'setInterval');
+    const stop = new AbortController();
+    try {
+      watchNavigation(vi.fn(), stop.signal);
+      expect(interval).not.toHaveBeenCalled();
+    } finally {
+      stop.abort();
+      interval.mockRestore();
+    }
+  });
+
+  it('without the Navigation API, checks the URL on a timer', async () => {
+    const start = location.href;
+    const own = Object.getOwnPropertyDescriptor(window, 'navigation');
+    if (own === undefined) throw new Error('this browser has no Navigation API to hide');
+    Object.defineProperty(window, 'navigation', { value: undefined, configurable: true });
+    const interval = vi.spyOn(window, 'setInterval');
+    const calls = vi.fn();
+    const stop = new AbortController();
+    try {
+      watchNavigation(calls, stop.signal);
+      expect(interval).toHaveBeenCalledTimes(1);
+      // replaceState fires no popstate: only the timer can notice it.
+      history.replaceState({}, '', `${location.pathname}?zf-route=3`);
+      await vi.waitFor(() => expect(calls).toHaveBeenCalledTimes(1), { timeout: 3000 });
+    } finally {
+      stop.abort();
+      interval.mockRestore();
+      Object.defineProperty(window, 'navigation', own);
+      history.replaceState({}, '', start);
+    }
+  });
 });

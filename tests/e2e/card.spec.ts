@@ -156,6 +156,22 @@ test.describe('hover card', () => {
     await page.close();
   });
 
+  test('a route change of a single-page app closes a pinned card', async ({
+    extBrowser,
+    fixtures,
+  }) => {
+    const page = await openFixture(extBrowser, `${fixtures}/card/cases.html`);
+    const [spot] = await mentionsIn(page, '[data-entity="mmlu"]');
+    if (!spot) throw new Error('no MMLU mention');
+    await page.click(spot.x, spot.y);
+    await page.waitFor(cardShows, 'mmlu', SETTLE_MS);
+    // The page's own script changes the URL: only the Navigation API (or, without it, the URL
+    // check on a timer) can tell the content script, whose world cannot see the call.
+    await page.evaluate(() => history.pushState({}, '', '?route=2'));
+    await page.waitFor(cardClosed, undefined, SETTLE_MS);
+    await page.close();
+  });
+
   test('"Full tables" asks the background to open the tables', async ({ extBrowser, fixtures }) => {
     const page = await openFixture(extBrowser, `${fixtures}/card/cases.html`);
     const extensionPage = await extBrowser.openExtensionPage('options.html');
