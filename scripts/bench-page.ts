@@ -170,11 +170,12 @@ async function main(): Promise<void> {
     burstSize: 25,
     hoverMoves: args.quick ? 120 : 240,
     rewriteMs: 3_000,
+    scrollSteps: 20,
     profile: args.profile,
     log: (line) => console.log(line),
   };
   const summaries: PageSummary[] = [];
-  const phases: PhaseResults = { feed: [], hover: [] };
+  const phases: PhaseResults = { feed: [], hover: [], scroll: [] };
   const raw: { page: string; baseline?: BaselineResult; ours?: OursResult }[] = [];
   try {
     for (const page of pages) {
@@ -234,7 +235,7 @@ async function main(): Promise<void> {
   writeFileSync(
     join(RESULTS_DIR, 'page.md'),
     markdownReport({
-      heading: `Page bench${args.quick ? ' (--quick)' : ''}, ${new Date().toISOString().slice(0, 10)}: ${info.cpus} CPUs (${info.cpu}), Chromium ${info.chromium}, load average ${info.loadAverageAtStart} at start. Main-thread ms from a Chrome trace; "~" marks a mark.js time scaled up from the part it did within its budget; "induced" is the rendering (style, layout, paint) beyond what the page did alone over the same stretch: the browser's work on our highlights. "steady" is the settled page watched for ${STEADY_MS / 1000} s in both browsers: the longest main-thread task of any kind (rendering included) and the share of the time the thread ran, both by thread time, with/without the extension. "mentions" are those the engine found; "registered" the ranges in CSS.highlights once settled (a page with over 150 mentions registers only those within a screen of the viewport).`,
+      heading: `Page bench${args.quick ? ' (--quick)' : ''}, ${new Date().toISOString().slice(0, 10)}: ${info.cpus} CPUs (${info.cpu}), Chromium ${info.chromium}, load average ${info.loadAverageAtStart} at start. Main-thread ms from a Chrome trace; "~" marks a mark.js time scaled up from the part it did within its budget; "induced" is the rendering (style, layout, paint) beyond what the page did alone over the same stretch: the browser's work on our highlights. "steady" is the settled page watched for ${STEADY_MS / 1000} s in both browsers: the longest main-thread task of any kind (rendering included) and the share of the time the thread ran, both by thread time, with/without the extension. "mentions" are those the engine found; "registered" the ranges in CSS.highlights once settled (a page with over 150 mentions registers only those within three screens of the viewport).`,
       pages: summaries,
       phases,
       size,
@@ -271,6 +272,13 @@ async function measureOne(
   raw.push({ page: page.name, ...(baseline && { baseline }), ...(ours && { ours }) });
   if (ours?.feed !== undefined) phases.feed.push({ page: page.name, result: ours.feed });
   if (ours?.hover !== undefined) phases.hover.push({ page: page.name, result: ours.hover });
+  if (ours?.scroll !== undefined) {
+    phases.scroll.push({
+      page: page.name,
+      result: ours.scroll,
+      ...(baseline?.scroll === undefined ? {} : { without: baseline.scroll }),
+    });
+  }
   if (ours?.rewrite !== undefined) {
     phases.rewrite = {
       result: ours.rewrite,

@@ -4,8 +4,8 @@
  * Chromium (156) checks every registered range again before painting a frame in which the
  * document changed, about 7 µs per range: 36,000 registered ranges make every frame of a page
  * that moves anything cost a quarter of a second. So a page with few mentions has them all
- * registered, and a page with many has only those near the viewport (the viewport and a screen
- * above and below it), found again as the reader scrolls. The mention index keeps every mention
+ * registered, and a page with many has only those near the viewport (always those within a
+ * screen of it), found again as the reader scrolls. The mention index keeps every mention
  * either way: hover, the keyboard walk, the popup's list and the badge never depend on this.
  *
  * While a scan is still reading the page, only its first finds (the viewport, read first) are
@@ -20,8 +20,16 @@ import { windowListeners } from './window-listeners';
 
 /** Pages with at most this many visible mentions have them all registered. */
 export const REGISTER_ALL_UP_TO = 150;
-/** The band around the viewport, in viewport heights on each side. */
+/** The band whose mentions are always registered, in viewport heights on each side of it. */
 const MARGIN_SCREENS = 1;
+/**
+ * How far a look registers, in viewport heights on each side: farther than the band, so that
+ * scrolling the document less than the difference leaves the registry alone. Every change to it
+ * makes Chromium repaint the page, which costs as much as the page's own repaint when scrolled
+ * (about 70 ms a time on gen-100k): looking again at each scroll step doubled the long frames
+ * there while the reader scrolled.
+ */
+const REACH_SCREENS = 3;
 /** Never more registered than this, whatever the page looks like. */
 const MAX_REGISTERED = 1500;
 /** A layout change seen in the page's mutations is looked at no more often than this. */
@@ -98,6 +106,12 @@ export function createHighlightWindow({
   let lastMutationRefresh = Number.NEGATIVE_INFINITY;
   /** Refresh intervals in a row in which the DOM changed. */
   let changingRefreshes = 0;
+  /**
+   * The document's scroll position at the last look, and how far from it it may scroll with the
+   * band's mentions still registered (negative until a look, and while the page animates).
+   */
+  let lookedAtY = 0;
+  let slack = -1;
   // One live Range, moved onto each mention measured: creating one per mention would cost more.
   const probe = doc.createRange();
 
@@ -132,18 +146,15 @@ export function createHighlightWindow({
   }
 
   /**
-   * Where each mention is against the band. The box of the element holding the mention's text
-   * stands in for the mention's own: in Chromium 156 a range's box costs 0.3-0.7 ms at a random
-   * place of a 100,000-paragraph page, an element's about 12 µs. An element taller than the band
+   * Where each mention is against the viewport and `margin` viewport heights on each side of it
+   * (the band, here). The box of the element holding the mention's text stands in for the
+   * mention's own: in Chromium 156 a range's box costs 0.3-0.7 ms at a random place of a
+   * 100,000-paragraph page, an element's about 12 µs. An element taller than the band
    * (a whole article in one block), or one without a box of its own (`display: contents`), says
    * too little, so then the range is measured.
    */
-  function locator(): (mention: IndexedMention) => Place {
+  function locator(margin: number): (mention: IndexedMention) => Place {
     const height = view?.innerHeight ?? 0;
-    const animating =
-      changingRefreshes >= ANIMATING_AFTER_REFRESHES &&
-      performance.now() - lastMutationRefresh < 2 * MUTATION_REFRESH_MS;
-    const margin = animating ? 0 : MARGIN_SCREENS;
     const top = -height * margin;
     const bottom = height * (1 + margin);
     const tall = bottom - top;
@@ -158,7 +169,12 @@ export function createHighlightWindow({
   /** Registers exactly the mentions near the viewport (and the pinned one). */
   function recompute(): void {
     measured = true;
-    const next = new Set(store.near(locator(), MAX_REGISTERED));
+    const animating =
+      changingRefreshes >= ANIMATING_AFTER_REFRESHES &&
+      performance.now() - lastMutationRefresh < 2 * MUTATION_REFRESH_MS;
+    lookedAtY = view?.scrollY ?? 0;
+    slack = animating ? -1 : (view?.innerHeight ?? 0) * (REACH_SCREENS - MARGIN_SCREENS);
+    const next = new Set(store.near(locator(animating ? 0 : REACH_SCREENS), MAX_REGISTERED));
     if (pinned !== undefined && store.index.has(pinned)) next.add(pinned);
     remove([...registered].filter((mention) => !next.has(mention)));
     add([...next]);
@@ -177,6 +193,12 @@ export function createHighlightWindow({
     });
   }
 
+  /** A scroll of the document within the slack keeps the band's mentions registered. */
+  function scrolled(event: Event): void {
+    if (event.target === doc && Math.abs((view?.scrollY ?? 0) - lookedAtY) <= slack) return;
+    schedule();
+  }
+
   // Only a windowed page looks again when the reader scrolls: on the others (every page with few
   // mentions or none) none of this runs at each scroll event. Capturing on the window hears
   // scrolling elements too (scroll events do not bubble).
@@ -185,7 +207,7 @@ export function createHighlightWindow({
       ? undefined
       : windowListeners(
           view,
-          { scroll: schedule, resize: schedule },
+          { scroll: scrolled, resize: schedule },
           { capture: true, passive: true, signal: listen.signal },
         );
   function setWindowed(next: boolean): void {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { markdownToHtml } from './markdown-page.ts';
 import { generateArticle, generateDenseArticle, pageHtml, type BenchAlias } from './page-text.ts';
 
-export type Phase = 'feed' | 'hover' | 'rewrite';
+export type Phase = 'feed' | 'hover' | 'rewrite' | 'scroll';
 export type CorpusGroup = 'entities' | 'large' | 'readability';
 export const CORPUS_GROUPS: readonly CorpusGroup[] = ['entities', 'large', 'readability'];
 export type PageGroup = 'generated' | 'size' | CorpusGroup;
@@ -102,7 +102,7 @@ function densePage(aliases: readonly BenchAlias[], runs: number): BenchPage {
     body,
     planted: { count: mentions, exact: true },
     runs,
-    phases: ['hover'],
+    phases: ['hover', 'scroll'],
   };
 }
 
@@ -258,7 +258,7 @@ export function benchPages({
     generated(aliases, 'gen-1k', 1_000, runs, ['feed', 'hover']),
     generated(aliases, 'gen-10k', 10_000, runs, []),
     // One load only: at 100k paragraphs a load takes minutes while the engine is slow there.
-    ...(quick ? [] : [generated(aliases, 'gen-100k', 100_000, 1, ['feed'])]),
+    ...(quick ? [] : [generated(aliases, 'gen-100k', 100_000, 1, ['scroll', 'feed'])]),
     densePage(aliases, runs),
     rewritePage(aliases, runs),
     ...sizePages(fixturesDir, runs),

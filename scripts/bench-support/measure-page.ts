@@ -5,7 +5,7 @@
  * rendering our highlights cost at every frame is work we add, though no code of ours runs.
  */
 import type { CDPSession, Page } from 'playwright';
-import type { BenchBrowsers } from './browsers.ts';
+import { VIEWPORT, type BenchBrowsers } from './browsers.ts';
 import type { BenchPage, Phase } from './bench-pages.ts';
 import { floorExpression, type FloorResult, type ProbeState } from './in-page.ts';
 import { median, quantile } from './stats.ts';
@@ -40,6 +40,7 @@ export interface MeasureOptions {
   burstSize: number;
   hoverMoves: number;
   rewriteMs: number;
+  scrollSteps: number;
   /** Keep where our sampled time went, by function, from the first load with the extension. */
   profile: boolean;
   log: (line: string) => void;
@@ -64,6 +65,8 @@ export interface BaselineResult {
     error?: string;
   };
   rewriteBusyShare?: number;
+  /** The settled page alone, scrolled as with the extension. */
+  scroll?: ScrollResult;
   /** Rendering per step, in ms per second, while the page rewrote itself. */
   rewriteRenderingMsPerS?: Record<string, number>;
   /** The settled page alone, over the same window as with the extension. */
@@ -140,6 +143,21 @@ export interface RewriteResult {
 }
 
 /**
+ * The settled page scrolled down by the mouse wheel, a step at a time, and the tasks of that
+ * stretch by thread time (as in SteadyResult), whoever ran them. The same in both browsers: the
+ * repaints our highlights cause while the reader scrolls are tasks we add.
+ */
+export interface ScrollResult {
+  steps: number;
+  windowMs: number;
+  /** Tasks of over LONG_TASK_MS of thread time, whoever ran them. */
+  longTasks: number;
+  longestTaskMs: number;
+  busyMs: number;
+  oursMs: number;
+}
+
+/**
  * A settled page left alone for STEADY_MS: what keeps the main thread busy at rest. Tasks are
  * timed by the thread's own (CPU) time: the bench shares two cores with other work, and a
  * task's wall time there also holds the moments another process had the core (seen on pages at
@@ -176,6 +194,7 @@ export interface OursResult {
   feed?: FeedResult;
   hover?: HoverResult;
   rewrite?: RewriteResult;
+  scroll?: ScrollResult;
   /** From the first load, right after it settled and before any other phase touched the page. */
   steady?: SteadyResult;
 }
@@ -198,6 +217,12 @@ const WORK_GAP_US = 300_000;
 // browser pays per frame shows some 180 times over, and one stray garbage collection cannot
 // make the busy share; and it adds only some 7 s per page (both browsers) to a run.
 export const STEADY_MS = 3_000;
+
+// A task longer than this is a long task (the targets' limit on the tasks we add).
+export const LONG_TASK_MS = 50;
+// Each wheel step of the scroll phase: about half a screen, then a pause as a reader makes.
+const SCROLL_STEP_PX = 400;
+const SCROLL_PAUSE_MS = 150;
 
 // Functions kept per profile.
 const PROFILE_TOP = 25;
@@ -315,6 +340,9 @@ export async function measureBaseline(
       steadyError = `steady: ${error instanceof Error ? error.message : String(error)}`;
     }
     const heapBytes = await heapAfterGc(cdp);
+    const scroll = page.phases.includes('scroll')
+      ? await scrollPhase(tab, cdp, options)
+      : undefined;
 
     let rewriteBusyShare: number | undefined;
     let rewriteRenderingMsPerS: Record<string, number> | undefined;
@@ -362,6 +390,7 @@ export async function measureBaseline(
       mark: { ...run, matches, estimatedMs },
       rewriteBusyShare,
       rewriteRenderingMsPerS,
+      ...(scroll === undefined ? {} : { scroll }),
       ...(steady === undefined ? {} : { steady }),
       ...(steadyError === undefined ? {} : { steadyError }),
       loaded,
@@ -394,6 +423,39 @@ async function steadyPhase(tab: Page, cdp: CDPSession): Promise<SteadyResult> {
     busyShareWall: busyTime(timeline, from, to) / (to - from),
     oursMs: ms(oursTime(timeline, from, to)),
     renderingMs: renderingMs(timeline, from, to),
+  };
+}
+
+/** Scrolls the settled page down by the wheel, then back to the top without measuring. */
+async function scrollPhase(
+  tab: Page,
+  cdp: CDPSession,
+  options: MeasureOptions,
+): Promise<ScrollResult> {
+  // At the left edge, off the text: the pointer opens no card on its way.
+  await tab.mouse.move(2, VIEWPORT.height / 2);
+  const trace = await startTrace(cdp, { sampling: false });
+  await mark(tab, 'zf-bench:scroll-start');
+  for (let step = 0; step < options.scrollSteps; step++) {
+    await tab.mouse.wheel(0, SCROLL_STEP_PX);
+    await sleep(SCROLL_PAUSE_MS);
+  }
+  await mark(tab, 'zf-bench:scroll-stop');
+  const timeline = requireTimeline(await trace.stop(), 'scroll');
+  const from = markTimes(timeline, 'scroll-start')[0];
+  const to = markTimes(timeline, 'scroll-stop')[0];
+  if (from === undefined || to === undefined)
+    throw new Error('scroll marks missing from the trace');
+  const tasks = timeline.threadTasks.filter((task) => task.end > from && task.start < to);
+  await tab.evaluate(() => scrollTo(0, 0));
+  await sleep(SCROLL_PAUSE_MS);
+  return {
+    steps: options.scrollSteps,
+    windowMs: ms(to - from),
+    longTasks: tasks.filter((task) => ms(task.cpu) > LONG_TASK_MS).length,
+    longestTaskMs: ms(longestTaskThreadTime(timeline, from, to)),
+    busyMs: ms(busyThreadTime(timeline, from, to)),
+    oursMs: ms(oursTime(timeline, from, to)),
   };
 }
 
@@ -577,6 +639,7 @@ export async function measureOurs(
     feed?: FeedResult;
     hover?: HoverResult;
     rewrite?: RewriteResult;
+    scroll?: ScrollResult;
     steady?: SteadyResult;
   } = {};
   for (let run = 0; run < page.runs; run++) {
@@ -616,6 +679,8 @@ export async function measureOurs(
           return undefined;
         }
       };
+      // First, as without the extension: the page as its load left it.
+      phases.scroll = await attempt('scroll', () => scrollPhase(tab, cdp, options));
       phases.feed = await attempt('feed', () => feedPhase(tab, cdp, options));
       phases.hover = await attempt('hover', () => hoverPhase(tab, cdp, options));
       phases.rewrite = await attempt('rewrite', () => rewritePhase(tab, cdp, options));

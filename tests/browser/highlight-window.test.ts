@@ -84,9 +84,30 @@ function longPage(): void {
   );
 }
 
-function inBand(id: string): boolean {
+/** Whether the paragraph is within `screens` viewport heights of the viewport. */
+function within(id: string, screens: number): boolean {
   const rect = document.getElementById(id)!.getBoundingClientRect();
-  return rect.bottom >= -innerHeight && rect.top <= 2 * innerHeight;
+  return rect.bottom >= -screens * innerHeight && rect.top <= (1 + screens) * innerHeight;
+}
+
+/** Those within a screen are registered; a look registers three screens each side, no more. */
+function expectBandRegistered(registered: Set<string>): void {
+  const paragraphs = [...document.querySelectorAll('p')];
+  for (const p of paragraphs) if (within(p.id, 1)) expect(registered.has(p.id), p.id).toBe(true);
+  for (const id of registered) expect(within(id, 3), id).toBe(true);
+}
+
+/** Counts the calls that change a Highlight's ranges, as long as it is switched on. */
+function watchRegistry(): { changes: () => number; restore: () => void } {
+  const add = vi.spyOn(Highlight.prototype, 'add');
+  const remove = vi.spyOn(Highlight.prototype, 'delete');
+  return {
+    changes: () => add.mock.calls.length + remove.mock.calls.length,
+    restore: () => {
+      add.mockRestore();
+      remove.mockRestore();
+    },
+  };
 }
 
 describe('the highlight window', () => {
@@ -129,15 +150,15 @@ describe('the highlight window', () => {
     const current = start({ registerAllUpTo: 20 });
     await settle(current);
     await afterPaint();
-    // Every mention is indexed; only those within a screen of the viewport are registered.
+    // Every mention is indexed; only those near the viewport are registered.
     expect(current.index.all()).toHaveLength(600);
     const atTop = registeredParagraphs();
     expect(atTop.has('p0')).toBe(true);
     expect(atTop.has('p299')).toBe(false);
-    for (const id of atTop) expect(inBand(id), id).toBe(true);
-    const bandRows = [...document.querySelectorAll('p')].filter((p) => inBand(p.id)).length;
-    expect(atTop.size).toBe(bandRows);
-    expect(current.registered).toBe(2 * bandRows);
+    expectBandRegistered(atTop);
+    const reachRows = [...document.querySelectorAll('p')].filter((p) => within(p.id, 3)).length;
+    expect(atTop.size).toBe(reachRows);
+    expect(current.registered).toBe(2 * reachRows);
 
     document.getElementById('p280')!.scrollIntoView();
     await afterPaint();
@@ -145,7 +166,48 @@ describe('the highlight window', () => {
     expect(below.has('p280')).toBe(true);
     expect(below.has('p299')).toBe(true);
     expect(below.has('p0')).toBe(false);
-    for (const id of below) expect(inBand(id), id).toBe(true);
+    expectBandRegistered(below);
+  });
+
+  it('leaves the registry alone while the document scrolls less than two screens from the last look', async () => {
+    longPage();
+    const current = start({ registerAllUpTo: 20 });
+    await settle(current);
+    await afterPaint();
+    const registry = watchRegistry();
+    try {
+      const atTop = registeredParagraphs();
+      for (let step = 0; step < 4; step++) {
+        scrollBy(0, innerHeight / 2);
+        await afterPaint();
+        expect(registry.changes(), `after ${step + 1} half screens`).toBe(0);
+        expectBandRegistered(atTop);
+      }
+      // Past two screens: a look registers what comes into the band.
+      scrollBy(0, innerHeight / 2);
+      await afterPaint();
+      expect(registry.changes()).toBeGreaterThan(0);
+      expectBandRegistered(registeredParagraphs());
+    } finally {
+      registry.restore();
+    }
+  });
+
+  it('looks again at every scroll of an element, whose mentions move without the document', async () => {
+    mount(
+      `<div id="box" style="height: 300px; overflow: auto">${Array.from(
+        { length: 300 },
+        (_, i) => `<p id="p${i}" style="margin: 0; height: 40px">Row ${i}: Baidu and GLM-4.</p>`,
+      ).join('')}</div>`,
+    );
+    const current = start({ registerAllUpTo: 20 });
+    await settle(current);
+    await afterPaint();
+    expect(registeredParagraphs().has('p280')).toBe(false);
+    document.getElementById('box')!.scrollTop = 280 * 40;
+    await afterPaint();
+    expect(registeredParagraphs().has('p280')).toBe(true);
+    expect(registeredParagraphs().has('p0')).toBe(false);
   });
 
   it('registers only the viewport while the page keeps changing its DOM, the band after', async () => {

@@ -63,7 +63,7 @@ function ours(runs: OursRun[]): OursResult {
   };
 }
 
-const NO_PHASES: PhaseResults = { feed: [], hover: [] };
+const NO_PHASES: PhaseResults = { feed: [], hover: [], scroll: [] };
 
 function verdictOf(pages: PageSummary[], phases = NO_PHASES, gzipBytes = 40_000) {
   const targets = evaluateTargets({ pages, phases, size: { bytes: 100_000, gzipBytes } });
@@ -158,6 +158,7 @@ describe('bench report', () => {
           result: { moves: 10, medianMs: hover, p99Ms: hover, maxMs: hover, longestOursTaskMs: 1 },
         },
       ],
+      scroll: [],
       rewrite: {
         result: {
           windowMs: 1000,

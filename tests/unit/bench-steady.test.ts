@@ -5,12 +5,14 @@ import {
   evaluateTargets,
   markdownTable,
   steadyTasks,
+  type PhaseResults,
   summarisePage,
   type PageSummary,
 } from '../../scripts/bench-support/bench-report.ts';
 import type {
   BaselineResult,
   OursResult,
+  ScrollResult,
   SteadyResult,
 } from '../../scripts/bench-support/measure-page.ts';
 import {
@@ -85,9 +87,17 @@ function settled(name: string, withMs: number, withoutMs: number): PageSummary {
   };
 }
 
-function taskTarget(pages: PageSummary[]) {
-  const targets = evaluateTargets({ pages, phases: { feed: [], hover: [] }, size: undefined });
+function taskTarget(pages: PageSummary[], scroll: PhaseResults['scroll'] = []) {
+  const targets = evaluateTargets({
+    pages,
+    phases: { feed: [], hover: [], scroll },
+    size: undefined,
+  });
   return targets.find((target) => target.target.startsWith('no task we add'))!;
+}
+
+function scrolling(longTasks: number): ScrollResult {
+  return { steps: 20, windowMs: 4000, longTasks, longestTaskMs: 90, busyMs: 900, oursMs: 2 };
 }
 
 describe('bench steady phase: report', () => {
@@ -134,6 +144,21 @@ describe('bench steady phase: report', () => {
       over: [],
       worst: undefined,
     });
+  });
+
+  it('misses the task target when scrolling makes more long tasks than the page alone', () => {
+    const pages = [settled('gen-100k', 1, 1)];
+    const more = taskTarget(pages, [
+      { page: 'gen-100k', result: scrolling(12), without: scrolling(10) },
+    ]);
+    expect(more.verdict).toBe('MISS');
+    expect(more.figure).toContain('scrolling, tasks over 50 ms with/without: gen-100k 12/10');
+    const same = taskTarget(pages, [
+      { page: 'gen-100k', result: scrolling(10), without: scrolling(10) },
+    ]);
+    expect(same.verdict).toBe('PASS');
+    // Scrolled with the extension only: nothing to compare, nothing judged.
+    expect(taskTarget(pages, [{ page: 'gen-100k', result: scrolling(12) }]).verdict).toBe('PASS');
   });
 
   it('still judges the load tasks when no page has steady figures', () => {
