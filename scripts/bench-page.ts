@@ -170,7 +170,7 @@ async function main(): Promise<void> {
     burstSize: 25,
     hoverMoves: args.quick ? 120 : 240,
     rewriteMs: 3_000,
-    scrollSteps: 20,
+    scrollSteps: 40,
     profile: args.profile,
     log: (line) => console.log(line),
   };

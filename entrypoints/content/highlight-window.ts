@@ -30,6 +30,12 @@ const MARGIN_SCREENS = 1;
  * there while the reader scrolled.
  */
 const REACH_SCREENS = 3;
+/**
+ * The same on a large page (see LARGE_PAGE_ELEMENTS), told by `tintAll`: there every repaint
+ * walks the whole page, and the registry's cost at each frame in which the DOM changes is small
+ * beside it.
+ */
+const LARGE_REACH_SCREENS = 12;
 /** Never more registered than this, whatever the page looks like. */
 const MAX_REGISTERED = 1500;
 /** A layout change seen in the page's mutations is looked at no more often than this. */
@@ -72,7 +78,10 @@ export interface HighlightWindow {
   pageChanged(): void;
   /** Keeps one mention registered wherever it is (the open card's), or none. */
   pin(mention: IndexedMention | undefined): void;
-  /** Tints every mention from now on (see PageHighlights.tintAll). */
+  /**
+   * Tints every mention from now on (see PageHighlights.tintAll): the page is large, and its
+   * looks reach farther.
+   */
   tintAll(): void;
   /** Ranges registered now. */
   readonly size: number;
@@ -112,6 +121,8 @@ export function createHighlightWindow({
    */
   let lookedAtY = 0;
   let slack = -1;
+  /** How far a look registers, in viewport heights on each side. */
+  let reach = REACH_SCREENS;
   // One live Range, moved onto each mention measured: creating one per mention would cost more.
   const probe = doc.createRange();
 
@@ -173,8 +184,8 @@ export function createHighlightWindow({
       changingRefreshes >= ANIMATING_AFTER_REFRESHES &&
       performance.now() - lastMutationRefresh < 2 * MUTATION_REFRESH_MS;
     lookedAtY = view?.scrollY ?? 0;
-    slack = animating ? -1 : (view?.innerHeight ?? 0) * (REACH_SCREENS - MARGIN_SCREENS);
-    const next = new Set(store.near(locator(animating ? 0 : REACH_SCREENS), MAX_REGISTERED));
+    slack = animating ? -1 : (view?.innerHeight ?? 0) * (reach - MARGIN_SCREENS);
+    const next = new Set(store.near(locator(animating ? 0 : reach), MAX_REGISTERED));
     if (pinned !== undefined && store.index.has(pinned)) next.add(pinned);
     remove([...registered].filter((mention) => !next.has(mention)));
     add([...next]);
@@ -255,6 +266,7 @@ export function createHighlightWindow({
       if (previous !== undefined && previous !== mention) schedule();
     },
     tintAll() {
+      reach = LARGE_REACH_SCREENS;
       registry.tintAll(registered);
     },
     get size() {

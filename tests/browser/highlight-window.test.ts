@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Matcher } from '@/core/matcher';
+import { LARGE_PAGE_ELEMENTS } from '@/core/highlight-style';
 import { createPageEngine, type PageEngine } from '@/entrypoints/content/page-engine';
 import { mount, nextTask } from './support/engine-dom';
 import { groupOf, realMatcher } from './support/page-matcher';
@@ -74,11 +75,11 @@ function registeredCount(): number {
   return total;
 }
 
-/** 300 paragraphs, two mentions each, tall enough to scroll through many screens. */
-function longPage(): void {
+/** 300 paragraphs (or `rows`), two mentions each, tall enough to scroll through many screens. */
+function longPage(rows = 300): void {
   mount(
     Array.from(
-      { length: 300 },
+      { length: rows },
       (_, i) => `<p id="p${i}" style="margin: 0; height: 40px">Row ${i}: Baidu and GLM-4.</p>`,
     ).join(''),
   );
@@ -90,11 +91,11 @@ function within(id: string, screens: number): boolean {
   return rect.bottom >= -screens * innerHeight && rect.top <= (1 + screens) * innerHeight;
 }
 
-/** Those within a screen are registered; a look registers three screens each side, no more. */
-function expectBandRegistered(registered: Set<string>): void {
+/** Those within a screen are registered; a look registers `reach` screens each side, no more. */
+function expectBandRegistered(registered: Set<string>, reach = 3): void {
   const paragraphs = [...document.querySelectorAll('p')];
   for (const p of paragraphs) if (within(p.id, 1)) expect(registered.has(p.id), p.id).toBe(true);
-  for (const id of registered) expect(within(id, 3), id).toBe(true);
+  for (const id of registered) expect(within(id, reach), id).toBe(true);
 }
 
 /** Counts the calls that change a Highlight's ranges, as long as it is switched on. */
@@ -188,6 +189,34 @@ describe('the highlight window', () => {
       await afterPaint();
       expect(registry.changes()).toBeGreaterThan(0);
       expectBandRegistered(registeredParagraphs());
+    } finally {
+      registry.restore();
+    }
+  });
+
+  it('reaches twelve screens each side on a large page, where every repaint walks the whole page', async () => {
+    longPage(1500);
+    const filler = document.createElement('div');
+    for (let i = 0; i <= LARGE_PAGE_ELEMENTS; i++) filler.append(document.createElement('i'));
+    document.body.append(filler);
+    const current = start({ registerAllUpTo: 20 });
+    await settle(current);
+    await afterPaint();
+    const atTop = registeredParagraphs();
+    expectBandRegistered(atTop, 12);
+    expect([...atTop].filter((id) => !within(id, 3)).length).toBeGreaterThan(0);
+    const registry = watchRegistry();
+    try {
+      for (let screen = 1; screen <= 11; screen++) {
+        scrollBy(0, innerHeight);
+        await afterPaint();
+        expectBandRegistered(atTop, 12);
+      }
+      expect(registry.changes()).toBe(0);
+      scrollBy(0, innerHeight);
+      await afterPaint();
+      expect(registry.changes()).toBeGreaterThan(0);
+      expectBandRegistered(registeredParagraphs(), 12);
     } finally {
       registry.restore();
     }
