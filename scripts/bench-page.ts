@@ -7,10 +7,10 @@
  * same aliases) and with it (ours, attributed from a Chrome trace: every main-thread moment the
  * content script was on the stack, from its first evaluation until the page settled). Extra
  * phases run on the first load with the extension: feed bursts, pointer moves, a rewriting
- * panel. On every page, once settled, both browsers are also watched for a few seconds (the
- * steady phase: the longest task of any kind and the busy share, with and without), since the
- * browser repainting our highlights is work we add though none of our code runs. Writes
- * bench-results/page.json and bench-results/page.md.
+ * panel, wheel scrolling (scrolled without the extension too). On every page, once settled, both
+ * browsers are also watched for a few seconds (the steady phase: the longest task of any kind and
+ * the busy share, with and without), since the browser repainting our highlights is work we add
+ * though none of our code runs. Writes bench-results/page.json and bench-results/page.md.
  *
  * A page with many mentions has only those near the viewport registered in CSS.highlights, so
  * the mentions found are counted from the content script's own answer (get-page-mentions, asked
@@ -235,7 +235,7 @@ async function main(): Promise<void> {
   writeFileSync(
     join(RESULTS_DIR, 'page.md'),
     markdownReport({
-      heading: `Page bench${args.quick ? ' (--quick)' : ''}, ${new Date().toISOString().slice(0, 10)}: ${info.cpus} CPUs (${info.cpu}), Chromium ${info.chromium}, load average ${info.loadAverageAtStart} at start. Main-thread ms from a Chrome trace; "~" marks a mark.js time scaled up from the part it did within its budget; "induced" is the rendering (style, layout, paint) beyond what the page did alone over the same stretch: the browser's work on our highlights. "steady" is the settled page watched for ${STEADY_MS / 1000} s in both browsers: the longest main-thread task of any kind (rendering included) and the share of the time the thread ran, both by thread time, with/without the extension. "mentions" are those the engine found; "registered" the ranges in CSS.highlights once settled (a page with over 150 mentions registers only those within three screens of the viewport).`,
+      heading: `Page bench${args.quick ? ' (--quick)' : ''}, ${new Date().toISOString().slice(0, 10)}: ${info.cpus} CPUs (${info.cpu}), Chromium ${info.chromium}, load average ${info.loadAverageAtStart} at start. Main-thread ms from a Chrome trace; "~" marks a mark.js time scaled up from the part it did within its budget; "induced" is the rendering (style, layout, paint) beyond what the page did alone over the same stretch: the browser's work on our highlights. "steady" is the settled page watched for ${STEADY_MS / 1000} s in both browsers: the longest main-thread task of any kind (rendering included) and the share of the time the thread ran, both by thread time, with/without the extension. "mentions" are those the engine found; "registered" the ranges in CSS.highlights once settled (a page with over 150 mentions registers only those within three screens of the viewport, twelve on a page of over 50,000 elements or text nodes).`,
       pages: summaries,
       phases,
       size,

@@ -20,7 +20,7 @@ import { windowListeners } from './window-listeners';
 
 /** Pages with at most this many visible mentions have them all registered. */
 export const REGISTER_ALL_UP_TO = 150;
-/** The band whose mentions are always registered, in viewport heights on each side of it. */
+/** The band whose mentions are always registered: viewport heights on each side of the viewport. */
 const MARGIN_SCREENS = 1;
 /**
  * How far a look registers, in viewport heights on each side: farther than the band, so that

@@ -2,7 +2,8 @@
  * One page's measurements: a load without the extension (the page's own cost, the floor,
  * mark.js), then loads with it (ours, from a trace), and the extra phases on the first of them.
  * In both browsers the settled page is then watched for a few seconds (the steady phase): the
- * rendering our highlights cost at every frame is work we add, though no code of ours runs.
+ * rendering our highlights cost at every frame is work we add, though no code of ours runs; and
+ * scrolled, for the same reason.
  */
 import type { CDPSession, Page } from 'playwright';
 import { VIEWPORT, type BenchBrowsers } from './browsers.ts';
@@ -227,7 +228,7 @@ const SCROLL_PAUSE_MS = 150;
 // Functions kept per profile.
 const PROFILE_TOP = 25;
 
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 const ms = (us: number) => us / 1000;
 
 /**
@@ -402,19 +403,33 @@ export async function measureBaseline(
 }
 
 /**
+ * Traces `body` between two marks named for the phase: the main thread's timeline and the
+ * marks' times on it.
+ */
+async function tracedWindow(
+  tab: Page,
+  cdp: CDPSession,
+  phase: string,
+  body: () => Promise<void>,
+): Promise<{ timeline: Timeline; from: number; to: number }> {
+  const trace = await startTrace(cdp, { sampling: false });
+  await mark(tab, `zf-bench:${phase}-start`);
+  await body();
+  await mark(tab, `zf-bench:${phase}-stop`);
+  const timeline = requireTimeline(await trace.stop(), phase);
+  const from = markTimes(timeline, `${phase}-start`)[0];
+  const to = markTimes(timeline, `${phase}-stop`)[0];
+  if (from === undefined || to === undefined)
+    throw new Error(`${phase} marks missing from the trace`);
+  return { timeline, from, to };
+}
+
+/**
  * Watches the settled page for STEADY_MS without touching it. The same in both browsers, so
  * what the extension adds is the difference; the figures count every task, not only ours.
  */
 async function steadyPhase(tab: Page, cdp: CDPSession): Promise<SteadyResult> {
-  const trace = await startTrace(cdp, { sampling: false });
-  await mark(tab, 'zf-bench:steady-start');
-  await sleep(STEADY_MS);
-  await mark(tab, 'zf-bench:steady-stop');
-  const timeline = requireTimeline(await trace.stop(), 'steady');
-  const from = markTimes(timeline, 'steady-start')[0];
-  const to = markTimes(timeline, 'steady-stop')[0];
-  if (from === undefined || to === undefined)
-    throw new Error('steady marks missing from the trace');
+  const { timeline, from, to } = await tracedWindow(tab, cdp, 'steady', () => sleep(STEADY_MS));
   return {
     windowMs: ms(to - from),
     longestTaskMs: ms(longestTaskThreadTime(timeline, from, to)),
@@ -434,18 +449,12 @@ async function scrollPhase(
 ): Promise<ScrollResult> {
   // At the left edge, off the text: the pointer opens no card on its way.
   await tab.mouse.move(2, VIEWPORT.height / 2);
-  const trace = await startTrace(cdp, { sampling: false });
-  await mark(tab, 'zf-bench:scroll-start');
-  for (let step = 0; step < options.scrollSteps; step++) {
-    await tab.mouse.wheel(0, SCROLL_STEP_PX);
-    await sleep(SCROLL_PAUSE_MS);
-  }
-  await mark(tab, 'zf-bench:scroll-stop');
-  const timeline = requireTimeline(await trace.stop(), 'scroll');
-  const from = markTimes(timeline, 'scroll-start')[0];
-  const to = markTimes(timeline, 'scroll-stop')[0];
-  if (from === undefined || to === undefined)
-    throw new Error('scroll marks missing from the trace');
+  const { timeline, from, to } = await tracedWindow(tab, cdp, 'scroll', async () => {
+    for (let step = 0; step < options.scrollSteps; step++) {
+      await tab.mouse.wheel(0, SCROLL_STEP_PX);
+      await sleep(SCROLL_PAUSE_MS);
+    }
+  });
   const tasks = timeline.threadTasks.filter((task) => task.end > from && task.start < to);
   await tab.evaluate(() => scrollTo(0, 0));
   await sleep(SCROLL_PAUSE_MS);

@@ -33,6 +33,20 @@ async function hover(page: TestPage, spot: MentionSpot, entity: string): Promise
   await page.waitFor(cardShows, entity, SETTLE_MS);
 }
 
+/** Opens the fixture and clicks the entity's first mention: its card shows, pinned. */
+async function openPinned(
+  extBrowser: ExtensionBrowser,
+  url: string,
+  entity: string,
+): Promise<TestPage> {
+  const page = await openFixture(extBrowser, url);
+  const [spot] = await mentionsIn(page, `[data-entity="${entity}"]`);
+  if (!spot) throw new Error(`no ${entity} mention`);
+  await page.click(spot.x, spot.y);
+  await page.waitFor(cardShows, entity, SETTLE_MS);
+  return page;
+}
+
 /** Sends a runtime message to every tab but the extension page's own, as the background does. */
 async function sendToTabs(extensionPage: TestPage, message: { type: string }): Promise<void> {
   await extensionPage.evaluate(async (msg) => {
@@ -142,11 +156,7 @@ test.describe('hover card', () => {
   });
 
   test('a click pins the card; Escape closes it', async ({ extBrowser, fixtures }) => {
-    const page = await openFixture(extBrowser, `${fixtures}/card/cases.html`);
-    const [spot] = await mentionsIn(page, '[data-entity="mmlu"]');
-    if (!spot) throw new Error('no MMLU mention');
-    await page.click(spot.x, spot.y);
-    await page.waitFor(cardShows, 'mmlu', SETTLE_MS);
+    const page = await openPinned(extBrowser, `${fixtures}/card/cases.html`, 'mmlu');
     expect((await page.evaluate(readCard)).role).toBe('dialog');
     await page.mouseMove(2, 2);
     await new Promise((done) => setTimeout(done, 1_000));
@@ -160,11 +170,7 @@ test.describe('hover card', () => {
     extBrowser,
     fixtures,
   }) => {
-    const page = await openFixture(extBrowser, `${fixtures}/card/cases.html`);
-    const [spot] = await mentionsIn(page, '[data-entity="mmlu"]');
-    if (!spot) throw new Error('no MMLU mention');
-    await page.click(spot.x, spot.y);
-    await page.waitFor(cardShows, 'mmlu', SETTLE_MS);
+    const page = await openPinned(extBrowser, `${fixtures}/card/cases.html`, 'mmlu');
     // The page's own script changes the URL: only the Navigation API (or, without it, the URL
     // check on a timer) can tell the content script, whose world cannot see the call.
     await page.evaluate(() => history.pushState({}, '', '?route=2'));
