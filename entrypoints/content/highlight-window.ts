@@ -24,10 +24,10 @@ export const REGISTER_ALL_UP_TO = 150;
 const MARGIN_SCREENS = 1;
 /**
  * How far a look registers, in viewport heights on each side: farther than the band, so that
- * scrolling the document less than the difference leaves the registry alone. Every change to it
- * makes Chromium repaint the page, which costs as much as the page's own repaint when scrolled
- * (about 70 ms a time on gen-100k): looking again at each scroll step doubled the long frames
- * there while the reader scrolled.
+ * scrolling (the document or an element) less than the difference leaves the registry alone.
+ * Every change to it makes Chromium repaint the page, which costs as much as the page's own
+ * repaint when scrolled (about 70 ms a time on gen-100k): looking again at each scroll step
+ * doubled the long frames there while the reader scrolled.
  */
 const REACH_SCREENS = 3;
 /**
@@ -116,10 +116,12 @@ export function createHighlightWindow({
   /** Refresh intervals in a row in which the DOM changed. */
   let changingRefreshes = 0;
   /**
-   * The document's scroll position at the last look, and how far from it it may scroll with the
-   * band's mentions still registered (negative until a look, and while the page animates).
+   * What scrolled last before the last look (the document or an element), its vertical scroll
+   * position then, and how far from it it may scroll with the band's mentions still registered
+   * (negative until a look, and while the page animates).
    */
-  let lookedAtY = 0;
+  let lastScrolled: EventTarget = doc;
+  let lookedAtTop = 0;
   let slack = -1;
   /** How far a look registers, in viewport heights on each side. */
   let reach = REACH_SCREENS;
@@ -183,7 +185,7 @@ export function createHighlightWindow({
     const animating =
       changingRefreshes >= ANIMATING_AFTER_REFRESHES &&
       performance.now() - lastMutationRefresh < 2 * MUTATION_REFRESH_MS;
-    lookedAtY = view?.scrollY ?? 0;
+    lookedAtTop = scrollTopOf(lastScrolled);
     slack = animating ? -1 : (view?.innerHeight ?? 0) * (reach - MARGIN_SCREENS);
     const next = new Set(store.near(locator(animating ? 0 : reach), MAX_REGISTERED));
     if (pinned !== undefined && store.index.has(pinned)) next.add(pinned);
@@ -204,9 +206,19 @@ export function createHighlightWindow({
     });
   }
 
-  /** A scroll of the document within the slack keeps the band's mentions registered. */
+  function scrollTopOf(target: EventTarget): number {
+    return target instanceof Element ? target.scrollTop : (view?.scrollY ?? 0);
+  }
+
+  /**
+   * Scrolling what scrolled before the last look, within the slack, keeps the band's mentions
+   * registered: its content moved up or down by no more than that (a sideways scroll moves
+   * nothing into or out of the band at all).
+   */
   function scrolled(event: Event): void {
-    if (event.target === doc && Math.abs((view?.scrollY ?? 0) - lookedAtY) <= slack) return;
+    const target = event.target ?? doc;
+    if (target === lastScrolled && Math.abs(scrollTopOf(target) - lookedAtTop) <= slack) return;
+    lastScrolled = target;
     schedule();
   }
 

@@ -222,19 +222,36 @@ describe('the highlight window', () => {
     }
   });
 
-  it('looks again at every scroll of an element, whose mentions move without the document', async () => {
+  it('follows an element that scrolls: within the slack nothing changes, past it a look', async () => {
     mount(
       `<div id="box" style="height: 300px; overflow: auto">${Array.from(
         { length: 300 },
         (_, i) => `<p id="p${i}" style="margin: 0; height: 40px">Row ${i}: Baidu and GLM-4.</p>`,
       ).join('')}</div>`,
     );
+    const box = document.getElementById('box')!;
     const current = start({ registerAllUpTo: 20 });
     await settle(current);
     await afterPaint();
     expect(registeredParagraphs().has('p280')).toBe(false);
-    document.getElementById('box')!.scrollTop = 280 * 40;
+    // The box's first scroll is looked at: the last look was made for the document.
+    box.scrollTop = 40;
     await afterPaint();
+    expectBandRegistered(registeredParagraphs());
+    const registry = watchRegistry();
+    try {
+      for (let step = 0; step < 4; step++) {
+        box.scrollTop += innerHeight / 2;
+        await afterPaint();
+        expectBandRegistered(registeredParagraphs());
+      }
+      expect(registry.changes()).toBe(0);
+      box.scrollTop = 280 * 40;
+      await afterPaint();
+      expect(registry.changes()).toBeGreaterThan(0);
+    } finally {
+      registry.restore();
+    }
     expect(registeredParagraphs().has('p280')).toBe(true);
     expect(registeredParagraphs().has('p0')).toBe(false);
   });
