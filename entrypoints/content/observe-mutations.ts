@@ -1,8 +1,9 @@
 /**
  * Watches the document (and the open shadow roots we scan) and reports what changed in terms the
  * engine acts on: subtrees that left, subtrees that arrived, and places whose text flow changed.
- * The browser already batches records per task; a batch over the threshold is reported as
- * "everything changed", since rescanning all is then cheaper than following each record.
+ * The browser already batches records per task; a batch over the threshold (records and the
+ * nodes they add or remove) is reported as "everything changed", since rescanning all is then
+ * cheaper than following each record, and following them would happen in one task.
  */
 import { CARD_HOST_TAG } from './card-host';
 
@@ -32,6 +33,11 @@ function isOwnUi(node: Node): boolean {
 /** Translates one batch of records into changes, in the order they happened. */
 export function changesOf(records: readonly MutationRecord[], threshold: number): PageChange[] {
   if (records.length > threshold) return [{ kind: 'everything' }];
+  // One record can carry thousands of nodes (a list replaced at once): counted here without a
+  // wrapper for any of them, where following them would make one, and a job, for each.
+  let size = records.length;
+  for (const record of records) size += record.addedNodes.length + record.removedNodes.length;
+  if (size > threshold) return [{ kind: 'everything' }];
   const changes: PageChange[] = [];
   const editedTexts = new Set<Node>();
   for (const record of records) {
@@ -66,7 +72,7 @@ export function watchMutations({
   threshold,
   onChanges,
 }: {
-  /** Records per batch above which everything is rescanned. */
+  /** Records and the nodes they add or remove, per batch, above which everything is rescanned. */
   threshold: () => number;
   onChanges: (changes: PageChange[]) => void;
 }): MutationWatch {

@@ -51,7 +51,8 @@ export interface PageEngine {
   destroy(): void;
 }
 
-// Fewer records than this per batch are followed one by one; more mean a rescan of everything.
+// Fewer records (and nodes they add or remove) than this per batch are followed one by one; more
+// mean a rescan of everything.
 const MIN_RESCAN_THRESHOLD = 1000;
 // Custom elements often attach their shadow root when their definition loads, with no mutation
 // to tell us: look at them again after these delays.
@@ -180,6 +181,32 @@ export function createPageEngine({
   let pageTextNodes = 0;
   let destroyed = false;
   let lastPublish = Number.NEGATIVE_INFINITY;
+  /**
+   * Whether the reader may be away from the top of the page, where the viewport probe is of use.
+   * Reading the scroll position makes the browser lay out the page first if it changed, which on
+   * a page that keeps changing meant doing its layout inside our tasks (a page churning 50,000
+   * nodes: over 100 ms a time). So it is read once where the layout is fresh, in a resize
+   * observer's first call (made just after the browser's own layout), and after that the first
+   * scroll tells.
+   */
+  let awayFromTop = false;
+  const listening = new AbortController();
+  const view = root.defaultView;
+  const firstLayout =
+    view === null
+      ? undefined
+      : new ResizeObserver((_, observer) => {
+          observer.disconnect();
+          if (view.scrollY !== 0 || view.scrollX !== 0) awayFromTop = true;
+        });
+  firstLayout?.observe(root.documentElement);
+  view?.addEventListener(
+    'scroll',
+    () => {
+      awayFromTop = true;
+    },
+    { capture: true, passive: true, once: true, signal: listening.signal },
+  );
 
   const queue = createWorkQueue({
     afterSlice: (startedAt) => {
@@ -475,10 +502,14 @@ export function createPageEngine({
 
   /** What the reader sees first is highlighted first: the blocks under a grid of points. */
   function viewportJob(): Job {
-    const probe = createViewportProbe(root, (text) => {
-      const parent = text.parentNode;
-      if (parent !== null) flowJob(parent, text, text).run(Number.POSITIVE_INFINITY);
-    });
+    const probe = createViewportProbe(
+      root,
+      (text) => {
+        const parent = text.parentNode;
+        if (parent !== null) flowJob(parent, text, text).run(Number.POSITIVE_INFINITY);
+      },
+      () => awayFromTop,
+    );
     return { run: probe };
   }
 
@@ -520,6 +551,8 @@ export function createPageEngine({
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      listening.abort();
+      firstLayout?.disconnect();
       watch.disconnect();
       queue.destroy();
       for (const timer of timers) clearTimeout(timer);

@@ -31,17 +31,20 @@ function textAt(doc: CaretDocument, x: number, y: number): Node | null {
 /**
  * Calls `found` with each distinct text node under the grid, row by row from the top, until
  * `deadline` (performance.now() time); returns true once the whole grid is done. Call again
- * with a later deadline to go on.
+ * with a later deadline to go on. `awayFromTop` tells whether the reader may have left the top
+ * of the page: the caller knows it without reading the scroll position, which makes the browser
+ * lay out the page first if it changed.
  */
 export function createViewportProbe(
   doc: Document,
   found: (text: Text) => void,
+  awayFromTop: () => boolean,
 ): (deadline: number) => boolean {
   const seen = new Set<Node>();
   let point = 0;
   return (deadline) => {
     const view = doc.defaultView;
-    if (view === null || (view.scrollY === 0 && view.scrollX === 0)) return true;
+    if (view === null || !awayFromTop()) return true;
     const { innerWidth: width, innerHeight: height } = view;
     for (; point < COLUMNS * ROWS; point++) {
       if (performance.now() >= deadline) return false;

@@ -207,6 +207,9 @@ function sizePages(fixturesDir: string, runs: number): BenchPage[] {
     page('ten-thousand-mentions.html', 10_000),
     // Zhipu AI (split over two levels), GLM-4 and Suning in each of 20 paragraphs.
     page('nested-inline.html', 60),
+    // 50,000 nodes added and removed ten times in a row, the page never idle meanwhile; the last
+    // add stays: Suning once, Tencent 50 times.
+    page('node-churn.html', 51, () => document.documentElement.dataset.done !== undefined),
   ];
 }
 

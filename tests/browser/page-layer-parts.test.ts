@@ -285,6 +285,102 @@ describe('mutation records', () => {
     ).toHaveLength(1);
     expect(changesOf(records, 2)).toEqual([{ kind: 'everything' }]);
   });
+
+  it('counts the nodes a record adds or removes against the threshold, not just the records', async () => {
+    const root = mount('<ul></ul>');
+    const list = root.firstChild as HTMLUListElement;
+    const records: MutationRecord[] = [];
+    const observer = new MutationObserver((batch) => records.push(...batch));
+    observer.observe(root, { childList: true, subtree: true });
+    const items = document.createDocumentFragment();
+    for (let i = 0; i < 50; i++) items.append(document.createElement('li'));
+    list.append(items);
+    await nextTask();
+    expect(records).toHaveLength(1);
+    expect(changesOf(records, 100).filter((change) => change.kind === 'added')).toHaveLength(50);
+    expect(changesOf(records, 20)).toEqual([{ kind: 'everything' }]);
+    records.length = 0;
+    list.replaceChildren();
+    await nextTask();
+    observer.disconnect();
+    expect(changesOf(records, 20)).toEqual([{ kind: 'everything' }]);
+  });
+});
+
+describe('viewport first', () => {
+  afterEach(() => scrollTo(0, 0));
+
+  /** 400 paragraphs, each naming an entity, the one at `at` with its own id. */
+  function tallPage(): void {
+    mount(
+      Array.from(
+        { length: 400 },
+        (_, i) => `<p id="v${i}" style="margin: 0; height: 40px">Row ${i} names Baidu.</p>`,
+      ).join(''),
+    );
+  }
+
+  function startEngine(): PageEngine {
+    engine = createPageEngine({
+      root: document,
+      matcher: realMatcher(),
+      groupOf,
+      onChange: () => undefined,
+      onError: (error) => {
+        throw error;
+      },
+    });
+    return engine;
+  }
+
+  it('asks what is under the viewport on a page opened scrolled down, not on one at its top', async () => {
+    tallPage();
+    const probe = vi.spyOn(document, 'caretPositionFromPoint');
+    try {
+      document.getElementById('v300')!.scrollIntoView();
+      // A frame with the page laid out where the reader is, as when a page is opened there.
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const down = startEngine();
+      await nextTask();
+      await down.whenIdle();
+      expect(probe).toHaveBeenCalled();
+      down.destroy();
+
+      probe.mockClear();
+      scrollTo(0, 0);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const top = startEngine();
+      await nextTask();
+      await top.whenIdle();
+      expect(probe).not.toHaveBeenCalled();
+      // Scrolled since: a rescan asks again.
+      scrollTo(0, 2000);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      top.rescan();
+      await top.whenIdle();
+      expect(probe).toHaveBeenCalled();
+    } finally {
+      probe.mockRestore();
+    }
+  });
+
+  it('never reads the scroll position after the page changed its DOM', async () => {
+    const current = await engineOver('<p>Baidu and GLM-4.</p>');
+    const scrollY = vi.spyOn(window, 'scrollY', 'get');
+    const scrollX = vi.spyOn(window, 'scrollX', 'get');
+    try {
+      // Over the threshold in records: a rescan of everything, which starts with the viewport
+      // probe.
+      for (let i = 0; i < 1500; i++) document.body.append(document.createElement('i'));
+      await nextTask();
+      await current.whenIdle();
+      expect(scrollY).not.toHaveBeenCalled();
+      expect(scrollX).not.toHaveBeenCalled();
+    } finally {
+      scrollY.mockRestore();
+      scrollX.mockRestore();
+    }
+  });
 });
 
 describe('navigation watch', () => {
