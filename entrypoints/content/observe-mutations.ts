@@ -35,8 +35,11 @@ export function changesOf(records: readonly MutationRecord[], threshold: number)
   if (records.length > threshold) return [{ kind: 'everything' }];
   // One record can carry thousands of nodes (a list replaced at once): counted here without a
   // wrapper for any of them, where following them would make one, and a job, for each.
+  // Text edits carry no nodes: their lists are not even asked for.
   let size = records.length;
-  for (const record of records) size += record.addedNodes.length + record.removedNodes.length;
+  for (const record of records) {
+    if (record.type === 'childList') size += record.addedNodes.length + record.removedNodes.length;
+  }
   if (size > threshold) return [{ kind: 'everything' }];
   const changes: PageChange[] = [];
   const editedTexts = new Set<Node>();
