@@ -1,22 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import casesHtml from '../fixtures/engine/cases.html?raw';
-import { createPageEngine, type PageEngine } from '@/entrypoints/content/page-engine';
+import type { PageEngine } from '@/entrypoints/content/page-engine';
 import type { PageMention } from '@/entrypoints/content/mention-index';
 import { mount, nextTask, parseNodes } from './support/engine-dom';
-import { groupOf, realMatcher } from './support/page-matcher';
+import { documentEngine } from './support/page-matcher';
 
 let engine: PageEngine | undefined;
 
 function start(): PageEngine {
-  engine = createPageEngine({
-    root: document,
-    matcher: realMatcher(),
-    groupOf,
-    onChange: () => undefined,
-    onError: (error) => {
-      throw error;
-    },
-  });
+  engine = documentEngine();
   return engine;
 }
 

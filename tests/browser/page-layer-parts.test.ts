@@ -12,7 +12,7 @@ import {
 } from '@/core/highlight-style';
 import { defaultSettings } from '@/core/settings';
 import { mount, nextTask } from './support/engine-dom';
-import { groupOf, realMatcher } from './support/page-matcher';
+import { documentEngine, groupOf, realMatcher } from './support/page-matcher';
 
 let engine: PageEngine | undefined;
 
@@ -24,15 +24,7 @@ afterEach(() => {
 
 async function engineOver(html: string): Promise<PageEngine> {
   mount(html);
-  engine = createPageEngine({
-    root: document,
-    matcher: realMatcher(),
-    groupOf,
-    onChange: () => undefined,
-    onError: (error) => {
-      throw error;
-    },
-  });
+  engine = documentEngine();
   await nextTask();
   await engine.whenIdle();
   return engine;
@@ -321,15 +313,7 @@ describe('viewport first', () => {
   }
 
   function startEngine(): PageEngine {
-    engine = createPageEngine({
-      root: document,
-      matcher: realMatcher(),
-      groupOf,
-      onChange: () => undefined,
-      onError: (error) => {
-        throw error;
-      },
-    });
+    engine = documentEngine();
     return engine;
   }
 

@@ -1,4 +1,5 @@
 import { compileMatcher, type Matcher } from '@/core/matcher';
+import { createPageEngine, type PageEngine } from '@/entrypoints/content/page-engine';
 import { entities, entityById } from '@/data';
 import type { GroupId } from '@/data/schema';
 
@@ -19,3 +20,16 @@ export function realMatcher(): Matcher {
 }
 
 export const groupOf = (entityId: string): GroupId | undefined => entityById(entityId)?.group;
+
+/** An engine over the whole document with the real matcher, failing the test on any error. */
+export function documentEngine(): PageEngine {
+  return createPageEngine({
+    root: document,
+    matcher: realMatcher(),
+    groupOf,
+    onChange: () => undefined,
+    onError: (error) => {
+      throw error;
+    },
+  });
+}
