@@ -8,6 +8,7 @@
 import type { CDPSession, Page } from 'playwright';
 import { VIEWPORT, type BenchBrowsers } from './browsers.ts';
 import type { BenchPage, Phase } from './bench-pages.ts';
+import { LONG_TASK_MS } from './bench-report.ts';
 import { floorExpression, type FloorResult, type ProbeState } from './in-page.ts';
 import { median, quantile } from './stats.ts';
 import { startTrace } from './trace-session.ts';
@@ -219,8 +220,6 @@ const WORK_GAP_US = 300_000;
 // make the busy share; and it adds only some 7 s per page (both browsers) to a run.
 export const STEADY_MS = 3_000;
 
-// A task longer than this is a long task (the targets' limit on the tasks we add).
-export const LONG_TASK_MS = 50;
 // Each wheel step of the scroll phase: about half a screen, then a pause as a reader makes.
 const SCROLL_STEP_PX = 400;
 const SCROLL_PAUSE_MS = 150;
