@@ -9,6 +9,7 @@ import {
   type MentionIndex,
   type PageMention,
 } from '@/entrypoints/content/mention-index';
+import { mentionOfWord } from './support/engine-dom';
 
 const HIGHLIGHT = 'zf-hit-test';
 
@@ -346,13 +347,7 @@ describe('hit-test', () => {
     const at = node.data.indexOf('GLM-4');
     const { x, y } = charCenter(node, at + 1);
     expect(hits.at(x, y, p)).toBeUndefined();
-    const range = new StaticRange({
-      startContainer: node,
-      startOffset: at,
-      endContainer: node,
-      endOffset: at + 5,
-    });
-    store.replace([node], [{ entityId: 'glm-4', range, text: 'GLM-4', nodes: [node] }]);
+    store.replace([node], [mentionOfWord(node, 'GLM-4', 'glm-4')]);
     store.flush();
     hits.mentionsChanged();
     expect(hits.at(x, y, p)?.entityId).toBe('glm-4');
@@ -365,13 +360,7 @@ describe('hit-test', () => {
     const node = p.firstChild as Text;
     const store = createMentionStore(() => 'models');
     const at = node.data.indexOf('GLM-4');
-    const range = new StaticRange({
-      startContainer: node,
-      startOffset: at,
-      endContainer: node,
-      endOffset: at + 5,
-    });
-    store.replace([node], [{ entityId: 'glm-4', range, text: 'GLM-4', nodes: [node] }]);
+    store.replace([node], [mentionOfWord(node, 'GLM-4', 'glm-4')]);
     store.setVisibleEntities(() => false);
     store.flush();
     const hits = createHitTester({ index: store.index });

@@ -3,6 +3,7 @@ import { defaultSettings } from '@/core/settings';
 import { createCardBooks } from '@/entrypoints/content/card-books';
 import { createHoverCards } from '@/entrypoints/content/hover-cards';
 import { createMentionStore } from '@/entrypoints/content/mention-index';
+import { mentionOfWord } from './support/engine-dom';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -33,14 +34,7 @@ describe('hover cards', () => {
     expect(typesSeen(added)).not.toContain('pointermove');
     expect(typesSeen(added)).not.toContain('scroll');
 
-    const start = node.data.indexOf('GLM-4');
-    const range = new StaticRange({
-      startContainer: node,
-      startOffset: start,
-      endContainer: node,
-      endOffset: start + 5,
-    });
-    store.replace([node], [{ entityId: 'glm-4', range, text: 'GLM-4', nodes: [node] }]);
+    store.replace([node], [mentionOfWord(node, 'GLM-4', 'glm-4')]);
     store.flush();
     expect(typesSeen(added).filter((type) => type === 'pointermove')).toHaveLength(1);
     expect(typesSeen(added).filter((type) => type === 'scroll')).toHaveLength(1);

@@ -1,3 +1,5 @@
+import type { FoundMention } from '@/entrypoints/content/mention-index';
+
 /**
  * Building test DOM without innerHTML: markup is parsed by DOMParser into a separate document,
  * `<template shadowrootmode>` turned into real open shadow roots (DOMParser leaves them as
@@ -33,4 +35,16 @@ export function mount(html: string): HTMLDivElement {
 /** Lets MutationObserver callbacks and a few message-channel slices run. */
 export function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** The mention of `entityId` over the first `word` in one text node, as a scan finds it. */
+export function mentionOfWord(node: Text, word: string, entityId: string): FoundMention {
+  const start = node.data.indexOf(word);
+  const range = new StaticRange({
+    startContainer: node,
+    startOffset: start,
+    endContainer: node,
+    endOffset: start + word.length,
+  });
+  return { entityId, range, text: word, nodes: [node] };
 }
