@@ -41,13 +41,22 @@ const MAX_REGISTERED = 1500;
 /** A layout change seen in the page's mutations is looked at no more often than this. */
 const MUTATION_REFRESH_MS = 250;
 /**
- * A page whose DOM changed in this many refresh intervals in a row is animating: only the
- * viewport is registered then. Chromium rebuilds every registered range and repaints its text at
- * each frame in which the DOM changed (HighlightRegistry::ValidateHighlightMarkers); on the page
- * bench's rewriting page the band's 111 ranges instead of the viewport's 58 made the main thread
- * 2-4 points busier. Mentions scrolled into view are then registered a frame late.
+ * A page whose DOM changed again and again, never this long apart, for ANIMATING_AFTER_MS is
+ * animating: only the viewport is registered then. Chromium rebuilds every registered range and
+ * repaints its text at each frame in which the DOM changed
+ * (HighlightRegistry::ValidateHighlightMarkers); on the page bench's rewriting page the band's
+ * 121 ranges instead of the viewport's 58 cost some 2 ms a frame. Mentions scrolled into view
+ * are then registered a frame late.
  */
-const ANIMATING_AFTER_REFRESHES = 3;
+const ANIMATION_GAP_MS = 100;
+/**
+ * How long the changes must go on before the page counts as animating: long enough that a
+ * page's few quick changes (a load, a click) do not count, short because each frame of it pays
+ * for the band (three refresh intervals of 250 ms made that the first second of every animation).
+ */
+const ANIMATING_AFTER_MS = 150;
+/** An animating page that has not changed for this long is still again: the band comes back. */
+const STILL_AFTER_MS = 500;
 
 /**
  * Runs `step` just after the next frame is painted, when the layout is fresh: measuring then
@@ -113,8 +122,11 @@ export function createHighlightWindow({
   let pinned: IndexedMention | undefined;
   let cancelLook: (() => void) | undefined;
   let lastMutationRefresh = Number.NEGATIVE_INFINITY;
-  /** Refresh intervals in a row in which the DOM changed. */
-  let changingRefreshes = 0;
+  /** When the DOM last changed, and when the current run of changes (see ANIMATION_GAP_MS) began. */
+  let lastChange = Number.NEGATIVE_INFINITY;
+  let changingSince = Number.NEGATIVE_INFINITY;
+  /** Set while a look made during an animation waits to see the page still again. */
+  let stillTimer: ReturnType<typeof setTimeout> | undefined;
   /**
    * What scrolled last before the last look (the document or an element), its vertical scroll
    * position then, and how far from it it may scroll with the band's mentions still registered
@@ -179,12 +191,26 @@ export function createHighlightWindow({
     };
   }
 
+  function isAnimating(now: number): boolean {
+    return now - lastChange < ANIMATION_GAP_MS && now - changingSince >= ANIMATING_AFTER_MS;
+  }
+
+  /** Looks again once the animating page has been still for STILL_AFTER_MS. */
+  function awaitStill(): void {
+    if (stillTimer !== undefined) return;
+    const wait = Math.max(0, lastChange + STILL_AFTER_MS - performance.now());
+    stillTimer = setTimeout(() => {
+      stillTimer = undefined;
+      if (performance.now() - lastChange < STILL_AFTER_MS) awaitStill();
+      else schedule();
+    }, wait);
+  }
+
   /** Registers exactly the mentions near the viewport (and the pinned one). */
   function recompute(): void {
     measured = true;
-    const animating =
-      changingRefreshes >= ANIMATING_AFTER_REFRESHES &&
-      performance.now() - lastMutationRefresh < 2 * MUTATION_REFRESH_MS;
+    const animating = isAnimating(performance.now());
+    if (animating) awaitStill();
     lookedAtTop = scrollTopOf(lastScrolled);
     slack = animating ? -1 : (view?.innerHeight ?? 0) * (reach - MARGIN_SCREENS);
     const next = new Set(store.near(locator(animating ? 0 : reach), MAX_REGISTERED));
@@ -263,9 +289,13 @@ export function createHighlightWindow({
     },
     pageChanged() {
       const now = performance.now();
-      if (now - lastMutationRefresh < MUTATION_REFRESH_MS) return;
-      const inARow = now - lastMutationRefresh < 2 * MUTATION_REFRESH_MS;
-      changingRefreshes = inARow ? changingRefreshes + 1 : 1;
+      const wasAnimating = isAnimating(lastChange);
+      if (now - lastChange >= ANIMATION_GAP_MS) changingSince = now;
+      lastChange = now;
+      // The first change that makes the page animating is looked at at once: each frame until
+      // the look pays for the band.
+      const startsAnimating = !wasAnimating && isAnimating(now);
+      if (!startsAnimating && now - lastMutationRefresh < MUTATION_REFRESH_MS) return;
       lastMutationRefresh = now;
       schedule();
     },
@@ -288,6 +318,8 @@ export function createHighlightWindow({
       listen.abort();
       cancelLook?.();
       cancelLook = undefined;
+      clearTimeout(stillTimer);
+      stillTimer = undefined;
       registered.clear();
       registry.clear();
     },

@@ -259,7 +259,8 @@ describe('the highlight window', () => {
     expect(registeredParagraphs().has('p0')).toBe(false);
   });
 
-  it('registers only the viewport while the page keeps changing its DOM, the band after', async () => {
+  /** A long page with a clock above it, settled, its band registered. */
+  async function clockPage(): Promise<{ clock: HTMLElement; inViewport: (id: string) => boolean }> {
     longPage();
     const clock = document.createElement('div');
     clock.textContent = '0';
@@ -271,21 +272,46 @@ describe('the highlight window', () => {
       const rect = document.getElementById(id)!.getBoundingClientRect();
       return rect.bottom >= 0 && rect.top <= innerHeight;
     };
-    const quiet = registeredParagraphs();
-    expect([...quiet].some((id) => !inViewport(id))).toBe(true);
-    // A clock ticking at every frame for a second: the page is animating.
-    const until = performance.now() + 1000;
+    expect([...registeredParagraphs()].some((id) => !inViewport(id))).toBe(true);
+    return { clock, inViewport };
+  }
+
+  /** Changes the clock at every frame for `ms`. */
+  async function tick(clock: HTMLElement, ms: number): Promise<void> {
+    const until = performance.now() + ms;
     for (let tick = 1; performance.now() < until; tick++) {
       clock.textContent = String(tick);
       await nextFrame();
     }
-    await afterPaint();
+  }
+
+  it('registers only the viewport a quarter of a second into an animation', async () => {
+    // Every frame in which the DOM changes makes Chromium rebuild each registered range: the
+    // band costs that at each frame until the page is seen to animate.
+    const { clock, inViewport } = await clockPage();
+    await tick(clock, 250);
     const animating = registeredParagraphs();
     expect(animating.size).toBeGreaterThan(0);
     for (const id of animating) expect(inViewport(id), id).toBe(true);
-    // Still again: the next look (here, after a scroll) takes the band back.
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    scrollBy(0, 40);
+  });
+
+  it('takes the band back once the animation stops, with no scroll', async () => {
+    const { clock, inViewport } = await clockPage();
+    await tick(clock, 400);
+    expect([...registeredParagraphs()].every(inViewport)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await afterPaint();
+    expect([...registeredParagraphs()].some((id) => !inViewport(id))).toBe(true);
+  });
+
+  it('keeps the band through a few quick changes that are not an animation', async () => {
+    const { clock, inViewport } = await clockPage();
+    for (let change = 0; change < 3; change++) {
+      clock.textContent = `change ${change}`;
+      await nextFrame();
+    }
+    await afterPaint();
+    await new Promise((resolve) => setTimeout(resolve, 300));
     await afterPaint();
     expect([...registeredParagraphs()].some((id) => !inViewport(id))).toBe(true);
   });
