@@ -283,6 +283,7 @@ async function measureOne(
     phases.rewrite = {
       result: ours.rewrite,
       busyShareWithout: baseline?.rewriteBusyShare,
+      busySharesWithout: baseline?.rewriteBusyShares,
       renderingWithout: baseline?.rewriteRenderingMsPerS,
     };
   }
