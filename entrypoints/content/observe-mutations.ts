@@ -26,7 +26,8 @@ export interface MutationWatch {
 
 const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
-function isOwnUi(node: Node): boolean {
+/** Our card's host: the page's mutations around it are followed, its own are not. */
+export function isOwnUi(node: Node): boolean {
   return node.nodeType === Node.ELEMENT_NODE && (node as Element).localName === CARD_HOST_TAG;
 }
 
@@ -58,11 +59,14 @@ export function changesOf(records: readonly MutationRecord[], threshold: number)
     const added = [...record.addedNodes].filter((node) => !isOwnUi(node));
     if (removed.length === 0 && added.length === 0) continue;
     for (const node of removed) changes.push({ kind: 'removed', node });
+    // At an end of the parent, the nodes added stand in for the missing sibling: "to the last
+    // child" would mean, by the time it is read, everything appended after them too (a feed
+    // appending 30,000 items one by one was walked to its end for each).
     changes.push({
       kind: 'flow',
       parent: record.target,
-      from: record.previousSibling,
-      to: record.nextSibling,
+      from: record.previousSibling ?? added[0] ?? null,
+      to: record.nextSibling ?? added[added.length - 1] ?? null,
     });
     for (const node of added) {
       if (node.nodeType === Node.ELEMENT_NODE) changes.push({ kind: 'added', node });

@@ -15,7 +15,7 @@ import {
   type MentionIndex,
   type PageMention,
 } from './mention-index';
-import { watchMutations, type PageChange } from './observe-mutations';
+import { isOwnUi, watchMutations, type PageChange } from './observe-mutations';
 import {
   classifyElement,
   createSubtreeScan,
@@ -381,8 +381,10 @@ export function createPageEngine({
     };
   }
 
-  // Text nodes rescanned since the page's last batch of changes: an edit of one of them is
-  // already read (a page rewriting a row's three cells in one frame costs one rescan, not three).
+  // Text nodes rescanned since the page's last batch of changes, as the DOM is now: an edit of
+  // one of them is already read (a page rewriting a row's three cells in one frame costs one
+  // rescan, not three), and so is a change between two of them (removing a list's items one by
+  // one leaves a run of the whitespace between them: read once, not once an item).
   const rescannedSinceBatch = new Set<Node>();
   const flowSink: ScanSink = {
     ...sink,
@@ -396,12 +398,19 @@ export function createPageEngine({
   function flowJob(parent: Node, from: Node | null, to: Node | null): Job {
     return {
       run() {
-        if (from !== null && from === to && rescannedSinceBatch.has(from)) return true;
+        // A named sibling that has left `parent` since has a removal record of its own, whose
+        // siblings enclose this place: its rescan reads it (rescanning the parent's whole flow
+        // instead made clearing a long list child by child cost its length squared). Our card's
+        // host is the exception: its removal is not followed, so the parent's end stands in.
+        const left = (node: Node | null): node is Node =>
+          node !== null && node.parentNode !== parent;
+        if ((left(from) && !isOwnUi(from)) || (left(to) && !isOwnUi(to))) return true;
+        const read = (node: Node | null) => node === null || rescannedSinceBatch.has(node);
+        if ((from !== null || to !== null) && read(from) && read(to)) return true;
         const owner = flowOwner(parent);
         if (owner === undefined) return true;
-        // Siblings named in a record may have moved since; fall back to the parent's ends.
-        const start = from?.parentNode === parent ? from : parent.firstChild;
-        const end = to?.parentNode === parent ? to : parent.lastChild;
+        const start = from === null || left(from) ? parent.firstChild : from;
+        const end = to === null || left(to) ? parent.lastChild : to;
         if (start !== null && end !== null) {
           rescanAround({ owner, from: start, to: end, sink: flowSink });
         } else if (owner !== parent && parent.parentNode !== null) {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import casesHtml from '../fixtures/engine/cases.html?raw';
 import type { PageEngine } from '@/entrypoints/content/page-engine';
 import type { PageMention } from '@/entrypoints/content/mention-index';
@@ -10,6 +10,28 @@ let engine: PageEngine | undefined;
 function start(): PageEngine {
   engine = documentEngine();
   return engine;
+}
+
+/** Counts the engine's steps from node to node (sibling reads) until `restore`. */
+function countSteps(): { steps: () => number; restore: () => void } {
+  const next = vi.spyOn(Node.prototype, 'nextSibling', 'get');
+  const previous = vi.spyOn(Node.prototype, 'previousSibling', 'get');
+  return {
+    steps: () => next.mock.calls.length + previous.mock.calls.length,
+    restore: () => {
+      next.mockRestore();
+      previous.mockRestore();
+    },
+  };
+}
+
+/** `count` paragraphs in a div, a line break between each two, every tenth naming Baidu. */
+function listPage(count: number): HTMLElement {
+  const rows = Array.from(
+    { length: count },
+    (_, i) => `<p>Row ${i}${i % 10 === 0 ? ' Baidu' : ''}</p>`,
+  );
+  return mount(`<div>${rows.join('\n')}</div>`).firstElementChild as HTMLElement;
 }
 
 /** Lets the observer report and the engine finish its queue. */
@@ -111,6 +133,64 @@ describe('pages that change', () => {
     await settle(current);
     expect(current.index.all()).toEqual([]);
     expect(ourHighlights().get('zf-models') ?? 0).toBe(0);
+  });
+
+  it('reads the line breaks left by removing paragraphs one by one once, not once a paragraph', async () => {
+    const list = listPage(400);
+    const current = start();
+    await settle(current);
+    const paragraphs = [...list.querySelectorAll('p')];
+    for (const p of paragraphs.slice(0, 390)) p.remove();
+    const walk = countSteps();
+    try {
+      await settle(current);
+      // 390 line breaks now stand together: walked as one run (the old code walked it for each
+      // removal, over 200,000 steps).
+      expect(walk.steps()).toBeLessThan(2000);
+    } finally {
+      walk.restore();
+    }
+    expect(current.index.all().map((m) => m.text)).toEqual(['Baidu']);
+  });
+
+  it('clears half a long list child by child without walking the rest again for each', async () => {
+    const list = listPage(400);
+    const current = start();
+    await settle(current);
+    // Each paragraph and the line break after it: every record's next sibling leaves in the next.
+    for (let i = 0; i < 400; i++) list.firstChild!.remove();
+    const walk = countSteps();
+    try {
+      await settle(current);
+      // The old code walked the rest of the list (400 nodes) for each of the 400 records: 160,000
+      // steps.
+      expect(walk.steps()).toBeLessThan(2000);
+    } finally {
+      walk.restore();
+    }
+    expect(current.index.all()).toHaveLength(20);
+    expect(current.index.all().every((m) => list.contains(m.range.startContainer))).toBe(true);
+  });
+
+  it('follows paragraphs appended one by one without walking to the end for each', async () => {
+    const list = listPage(10);
+    const current = start();
+    await settle(current);
+    for (let i = 10; i < 410; i++) {
+      const p = document.createElement('p');
+      p.textContent = `Row ${i}${i % 10 === 0 ? ' Baidu' : ''}`;
+      list.append(p);
+    }
+    const walk = countSteps();
+    try {
+      await settle(current);
+      // The old code read each record's place as "to the last child": all the later ones, some
+      // 80,000 steps in all.
+      expect(walk.steps()).toBeLessThan(5000);
+    } finally {
+      walk.restore();
+    }
+    expect(current.index.all()).toHaveLength(41);
   });
 
   it('drops the mentions of removed nodes', async () => {
