@@ -17,7 +17,16 @@ export type PageChange =
    * to the last child) changed, or the text of `from` did.
    */
   | { kind: 'flow'; parent: Node; from: Node | null; to: Node | null }
+  /** A batch too large to translate in the observer's callback: see `changesIn`. */
+  | { kind: 'many'; records: readonly MutationRecord[] }
   | { kind: 'everything' };
+
+/**
+ * Batches of more records and nodes than this are handed over whole, to be translated in
+ * slices: translating 30,000 records in the callback (a wrapper for every node, a change and a
+ * job each) made one task of ours of some 150 ms.
+ */
+export const TRANSLATE_AT_ONCE = 2000;
 
 export interface MutationWatch {
   observe(root: Node): void;
@@ -31,7 +40,11 @@ export function isOwnUi(node: Node): boolean {
   return node.nodeType === Node.ELEMENT_NODE && (node as Element).localName === CARD_HOST_TAG;
 }
 
-/** Translates one batch of records into changes, in the order they happened. */
+/**
+ * Translates one batch of records into changes, in the order they happened; a batch over
+ * `threshold` (records and the nodes they add or remove) is "everything", one over
+ * TRANSLATE_AT_ONCE is handed over whole.
+ */
 export function changesOf(records: readonly MutationRecord[], threshold: number): PageChange[] {
   if (records.length > threshold) return [{ kind: 'everything' }];
   // One record can carry thousands of nodes (a list replaced at once): counted here without a
@@ -42,37 +55,39 @@ export function changesOf(records: readonly MutationRecord[], threshold: number)
     if (record.type === 'childList') size += record.addedNodes.length + record.removedNodes.length;
   }
   if (size > threshold) return [{ kind: 'everything' }];
-  const changes: PageChange[] = [];
+  if (size > TRANSLATE_AT_ONCE) return [{ kind: 'many', records }];
+  return [...changesIn(records)];
+}
+
+/** The changes a batch of records makes, one at a time. */
+export function* changesIn(records: readonly MutationRecord[]): Generator<PageChange> {
   const editedTexts = new Set<Node>();
   for (const record of records) {
     if (record.type === 'characterData') {
       if (editedTexts.has(record.target)) continue;
       editedTexts.add(record.target);
       const parent = record.target.parentNode;
-      if (parent !== null) {
-        changes.push({ kind: 'flow', parent, from: record.target, to: record.target });
-      }
+      if (parent !== null) yield { kind: 'flow', parent, from: record.target, to: record.target };
       continue;
     }
     if (record.type !== 'childList' || isOwnUi(record.target)) continue;
     const removed = [...record.removedNodes].filter((node) => !isOwnUi(node));
     const added = [...record.addedNodes].filter((node) => !isOwnUi(node));
     if (removed.length === 0 && added.length === 0) continue;
-    for (const node of removed) changes.push({ kind: 'removed', node });
+    for (const node of removed) yield { kind: 'removed', node };
     // At an end of the parent, the nodes added stand in for the missing sibling: "to the last
     // child" would mean, by the time it is read, everything appended after them too (a feed
     // appending 30,000 items one by one was walked to its end for each).
-    changes.push({
+    yield {
       kind: 'flow',
       parent: record.target,
       from: record.previousSibling ?? added[0] ?? null,
       to: record.nextSibling ?? added[added.length - 1] ?? null,
-    });
+    };
     for (const node of added) {
-      if (node.nodeType === Node.ELEMENT_NODE) changes.push({ kind: 'added', node });
+      if (node.nodeType === Node.ELEMENT_NODE) yield { kind: 'added', node };
     }
   }
-  return changes;
 }
 
 export function watchMutations({

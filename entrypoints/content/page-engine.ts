@@ -15,7 +15,7 @@ import {
   type MentionIndex,
   type PageMention,
 } from './mention-index';
-import { isOwnUi, watchMutations, type PageChange } from './observe-mutations';
+import { changesIn, isOwnUi, watchMutations, type PageChange } from './observe-mutations';
 import {
   classifyElement,
   createSubtreeScan,
@@ -62,6 +62,15 @@ const MAX_PENDING_HOSTS = 2000;
 // slice: each change makes Chromium re-check every registered range before the next paint.
 // (Until the page has a highlight at all, every slice publishes: the first ones show at once.)
 const PUBLISH_EVERY_MS = 50;
+
+/**
+ * A batch's changes are acted on in two passes, drops first: a node removed and inserted again
+ * elsewhere in the same task (moved) is read again by the batch's rescans, which must come after
+ * its old mentions are dropped (else the rescans keep them, or place new mentions against their
+ * old place).
+ */
+const PASSES = ['drops', 'rest'] as const;
+type Pass = (typeof PASSES)[number];
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
@@ -465,6 +474,54 @@ export function createPageEngine({
     },
   });
 
+  /** The job one change asks for in a pass, if any (a text edit goes to the edit batcher). */
+  function jobFor(change: PageChange, pass: Pass): Job | undefined {
+    if (pass === 'drops') {
+      if (change.kind !== 'removed') return undefined;
+      return createDropJob(change.node, (nodes) => {
+        store.drop(nodes);
+        pageTextNodes = Math.max(0, pageTextNodes - nodes.length);
+      });
+    }
+    if (change.kind === 'flow') {
+      if (change.from !== null && change.from === change.to && change.from instanceof Text) {
+        edits.add(change.from);
+        return undefined;
+      }
+      return flowJob(change.parent, change.from, change.to);
+    }
+    return change.kind === 'added' ? addedJob(change.node) : undefined;
+  }
+
+  /** Follows a batch too large to translate at once: change by change, in slices, in order. */
+  function manyJob(records: readonly MutationRecord[]): Job {
+    const passes = [...PASSES];
+    let changes = changesIn(records);
+    let current: Job | undefined;
+    return {
+      run(deadline) {
+        for (;;) {
+          if (current !== undefined) {
+            if (!current.run(deadline)) return false;
+            current = undefined;
+          }
+          if (performance.now() >= deadline) return false;
+          const next = changes.next();
+          if (next.done === true) {
+            passes.shift();
+            if (passes.length === 0) {
+              edits.schedule();
+              return true;
+            }
+            changes = changesIn(records);
+            continue;
+          }
+          current = jobFor(next.value, passes[0]!);
+        }
+      },
+    };
+  }
+
   function follow(changes: PageChange[]): void {
     if (destroyed) return;
     try {
@@ -479,28 +536,10 @@ export function createPageEngine({
       scanEverything();
       return;
     }
-    // Drops first: a node removed and inserted again elsewhere in the same task (moved) is read
-    // again by this batch's rescans, which must come after its old mentions are dropped (else
-    // the rescans keep them, or place new mentions against their old place).
-    for (const change of changes) {
-      if (change.kind === 'removed') {
-        queue.push(
-          createDropJob(change.node, (nodes) => {
-            store.drop(nodes);
-            pageTextNodes = Math.max(0, pageTextNodes - nodes.length);
-          }),
-        );
-      }
-    }
-    for (const change of changes) {
-      if (change.kind === 'flow') {
-        if (change.from !== null && change.from === change.to && change.from instanceof Text) {
-          edits.add(change.from);
-        } else {
-          queue.push(flowJob(change.parent, change.from, change.to));
-        }
-      } else if (change.kind === 'added') {
-        const job = addedJob(change.node);
+    for (const change of changes) if (change.kind === 'many') queue.push(manyJob(change.records));
+    for (const pass of PASSES) {
+      for (const change of changes) {
+        const job = jobFor(change, pass);
         if (job !== undefined) queue.push(job);
       }
     }

@@ -193,6 +193,36 @@ describe('pages that change', () => {
     expect(current.index.all()).toHaveLength(41);
   });
 
+  it('follows a batch too large to translate at once, in slices: drops, moves and all', async () => {
+    // 10,000 paragraphs make the rescan-everything threshold 2,500 records and nodes; the
+    // batches below are over TRANSLATE_AT_ONCE and under that.
+    const rows = Array.from(
+      { length: 10_000 },
+      (_, i) => `<p>Row ${i}${i % 100 === 0 ? ' Baidu' : ''}</p>`,
+    );
+    const list = mount(`<div>${rows.join('')}</div>`).firstElementChild as HTMLElement;
+    const current = start();
+    await settle(current);
+    expect(current.index.all()).toHaveLength(100);
+    const mentionRows = () =>
+      current.index
+        .all()
+        .map((m) => m.range.startContainer.parentElement)
+        .filter((p): p is HTMLElement => p?.isConnected === true);
+    // 600 moves to the end: 1,200 records of one node each.
+    for (let i = 0; i < 600; i++) list.append(list.firstElementChild!);
+    await settle(current);
+    expect(mentionRows()).toHaveLength(100);
+    expect(current.index.all().at(-1)?.range.startContainer.parentElement).toBe(
+      list.children[list.children.length - 100],
+    );
+    // 1,100 removals: rows 600 to 1,699, eleven of them with Baidu.
+    for (let i = 0; i < 1100; i++) list.firstElementChild!.remove();
+    await settle(current);
+    expect(mentionRows()).toHaveLength(89);
+    expect(current.index.all()).toHaveLength(89);
+  });
+
   it('drops the mentions of removed nodes', async () => {
     const root = mount('<p>Baidu</p><div><p>Tencent</p><p>Alibaba</p></div>');
     const current = start();

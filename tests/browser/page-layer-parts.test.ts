@@ -3,7 +3,7 @@ import { createAppearanceSheet } from '@/entrypoints/content/appearance-sheet';
 import { CARD_HOST_TAG } from '@/entrypoints/content/card-host';
 import { createPageEngine, type PageEngine } from '@/entrypoints/content/page-engine';
 import { createPageMentions } from '@/entrypoints/content/page-mentions';
-import { changesOf } from '@/entrypoints/content/observe-mutations';
+import { changesIn, changesOf, TRANSLATE_AT_ONCE } from '@/entrypoints/content/observe-mutations';
 import { watchNavigation } from '@/entrypoints/content/watch-navigation';
 import {
   LARGE_PAGE_ELEMENTS,
@@ -296,6 +296,21 @@ describe('mutation records', () => {
     await nextTask();
     observer.disconnect();
     expect(changesOf(records, 20)).toEqual([{ kind: 'everything' }]);
+  });
+
+  it('hands a batch over TRANSLATE_AT_ONCE over whole, for the engine to translate in slices', async () => {
+    const root = mount('<ul></ul>');
+    const records: MutationRecord[] = [];
+    const observer = new MutationObserver((batch) => records.push(...batch));
+    observer.observe(root, { childList: true, subtree: true });
+    const items = document.createDocumentFragment();
+    for (let i = 0; i <= TRANSLATE_AT_ONCE; i++) items.append(document.createElement('li'));
+    root.firstChild!.appendChild(items);
+    await nextTask();
+    observer.disconnect();
+    expect(changesOf(records, 10 * TRANSLATE_AT_ONCE)).toEqual([{ kind: 'many', records }]);
+    const added = [...changesIn(records)].filter((change) => change.kind === 'added');
+    expect(added).toHaveLength(TRANSLATE_AT_ONCE + 1);
   });
 });
 
