@@ -45,14 +45,15 @@ const MUTATION_REFRESH_MS = 250;
  * animating: only the viewport is registered then. Chromium rebuilds every registered range and
  * repaints its text at each frame in which the DOM changed
  * (HighlightRegistry::ValidateHighlightMarkers); on the page bench's rewriting page the band's
- * 121 ranges instead of the viewport's 58 cost some 2 ms a frame. Mentions scrolled into view
- * are then registered a frame late.
+ * 121 ranges instead of the viewport's 58 cost the main thread about 1 ms more a frame. Mentions
+ * scrolled into view are then registered a frame late.
  */
 const ANIMATION_GAP_MS = 100;
 /**
  * How long the changes must go on before the page counts as animating: long enough that a
  * page's few quick changes (a load, a click) do not count, short because each frame of it pays
- * for the band (three refresh intervals of 250 ms made that the first second of every animation).
+ * for the band (three refresh intervals of 250 ms made that well over half a second of every
+ * animation).
  */
 const ANIMATING_AFTER_MS = 150;
 /** An animating page that has not changed for this long is still again: the band comes back. */
