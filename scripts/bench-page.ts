@@ -262,8 +262,7 @@ async function measureOne(
   } catch (error) {
     errors.push(`without extension: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (baseline?.steadyError !== undefined)
-    errors.push(`without extension: ${baseline.steadyError}`);
+  for (const error of baseline?.phaseErrors ?? []) errors.push(`without extension: ${error}`);
   try {
     ours = await measureOurs(page, options, baseline);
   } catch (error) {

@@ -75,7 +75,8 @@ export interface BaselineResult {
   rewriteRenderingMsPerS?: Record<string, number>;
   /** The settled page alone, over the same window as with the extension. */
   steady?: SteadyResult;
-  steadyError?: string;
+  /** Phases that failed (steady, scroll, rewrite), each with its error. */
+  phaseErrors: string[];
   /** Whether the page's load event fired. */
   loaded: boolean;
   /**
@@ -287,6 +288,20 @@ async function mark(page: Page, name: string): Promise<void> {
   await page.evaluate((label) => performance.mark(label), name);
 }
 
+/** Runs one phase of a page; a failure is noted in `errors` and loses that phase's figures. */
+async function attempt<T>(
+  name: string,
+  errors: string[],
+  run: () => Promise<T>,
+): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (error) {
+    errors.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}
+
 function requireTimeline(events: Parameters<typeof buildTimeline>[0], what: string): Timeline {
   const timeline = buildTimeline(events);
   if (timeline === undefined) throw new Error(`${what}: no main thread found in the trace`);
@@ -338,21 +353,16 @@ export async function measureBaseline(
       clock === undefined
         ? 0
         : ms(renderingTotal(timeline, clock + fromMs * 1000, clock + toMs * 1000));
-    // First, as with the extension: the page as its load left it.
-    let steady: SteadyResult | undefined;
-    let steadyError: string | undefined;
-    try {
-      steady = await steadyPhase(tab, cdp);
-    } catch (error) {
-      steadyError = `steady: ${error instanceof Error ? error.message : String(error)}`;
-    }
+    // First, as with the extension: the page as its load left it. A phase that fails loses its
+    // own figures only: the floor and mark.js below are still measured.
+    const phaseErrors: string[] = [];
+    const steady = await attempt('steady', phaseErrors, () => steadyPhase(tab, cdp));
     const heapBytes = await heapAfterGc(cdp);
     const scroll = page.phases.includes('scroll')
-      ? await scrollPhase(tab, cdp, options)
+      ? await attempt('scroll', phaseErrors, () => scrollPhase(tab, cdp, options))
       : undefined;
-
     const rewrite = page.phases.includes('rewrite')
-      ? await rewriteWindows(tab, cdp, options)
+      ? await attempt('rewrite', phaseErrors, () => rewriteWindows(tab, cdp, options))
       : undefined;
 
     const floorRuns = [];
@@ -395,7 +405,7 @@ export async function measureBaseline(
           }),
       ...(scroll === undefined ? {} : { scroll }),
       ...(steady === undefined ? {} : { steady }),
-      ...(steadyError === undefined ? {} : { steadyError }),
+      phaseErrors,
       loaded,
       pageRenderingMs,
     };
@@ -726,13 +736,8 @@ export async function measureOurs(
       const { state, settled } = await settle(tab);
       const timeline = requireTimeline(await trace.stop(), `${page.name} with extension`);
       // Before anything asks the page or the extension for anything: the page as the reader has it.
-      if (run === 0) {
-        try {
-          phases.steady = await steadyPhase(tab, cdp);
-        } catch (error) {
-          phaseErrors.push(`steady: ${error instanceof Error ? error.message : String(error)}`);
-        }
-      }
+      if (run === 0)
+        phases.steady = await attempt('steady', phaseErrors, () => steadyPhase(tab, cdp));
       const indexed = await options.browsers.indexedMentions(options.origin).catch(() => undefined);
       runs.push({ ...analyseLoad(timeline, state, settled, baseline), loaded, indexed });
       if (run > 0) continue;
@@ -740,20 +745,13 @@ export async function measureOurs(
       heapBytes = await heapAfterGc(cdp);
       viewportHasHighlight = await tab.evaluate(() => window.__zfBench!.viewportHasHighlight());
       // A phase that fails loses its own figures only.
-      const attempt = async <T>(phase: Phase, run: () => Promise<T>): Promise<T | undefined> => {
-        if (!page.phases.includes(phase)) return undefined;
-        try {
-          return await run();
-        } catch (error) {
-          phaseErrors.push(`${phase}: ${error instanceof Error ? error.message : String(error)}`);
-          return undefined;
-        }
-      };
+      const phase = <T>(name: Phase, run: () => Promise<T>): Promise<T | undefined> =>
+        page.phases.includes(name) ? attempt(name, phaseErrors, run) : Promise.resolve(undefined);
       // First, as without the extension: the page as its load left it.
-      phases.scroll = await attempt('scroll', () => scrollPhase(tab, cdp, options));
-      phases.feed = await attempt('feed', () => feedPhase(tab, cdp, options));
-      phases.hover = await attempt('hover', () => hoverPhase(tab, cdp, options));
-      phases.rewrite = await attempt('rewrite', () => rewritePhase(tab, cdp, options));
+      phases.scroll = await phase('scroll', () => scrollPhase(tab, cdp, options));
+      phases.feed = await phase('feed', () => feedPhase(tab, cdp, options));
+      phases.hover = await phase('hover', () => hoverPhase(tab, cdp, options));
+      phases.rewrite = await phase('rewrite', () => rewritePhase(tab, cdp, options));
     } finally {
       await tab.close();
     }

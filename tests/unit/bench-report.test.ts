@@ -32,6 +32,7 @@ function baseline(floorMs: number, markMs: number, completed = true): BaselineRe
       estimatedMs: completed ? markMs : markMs * 4,
     },
     loaded: true,
+    phaseErrors: [],
     pageRenderingMs: () => 0,
   };
 }

@@ -45,6 +45,7 @@ function baseline(steadyResult?: SteadyResult): BaselineResult {
     heapBytes: 1000,
     mark: { ms: 10, wrapped: 1, matches: 1, completed: true, estimatedMs: 10 },
     loaded: true,
+    phaseErrors: [],
     pageRenderingMs: () => 0,
     ...(steadyResult === undefined ? {} : { steady: steadyResult }),
   };
