@@ -302,6 +302,16 @@ async function attempt<T>(
   }
 }
 
+/** Runs the page's phase `name` through `attempt`, if the page has that phase. */
+function runPhase<T>(
+  page: BenchPage,
+  name: Phase,
+  errors: string[],
+  run: () => Promise<T>,
+): Promise<T | undefined> {
+  return page.phases.includes(name) ? attempt(name, errors, run) : Promise.resolve(undefined);
+}
+
 function requireTimeline(events: Parameters<typeof buildTimeline>[0], what: string): Timeline {
   const timeline = buildTimeline(events);
   if (timeline === undefined) throw new Error(`${what}: no main thread found in the trace`);
@@ -358,12 +368,12 @@ export async function measureBaseline(
     const phaseErrors: string[] = [];
     const steady = await attempt('steady', phaseErrors, () => steadyPhase(tab, cdp));
     const heapBytes = await heapAfterGc(cdp);
-    const scroll = page.phases.includes('scroll')
-      ? await attempt('scroll', phaseErrors, () => scrollPhase(tab, cdp, options))
-      : undefined;
-    const rewrite = page.phases.includes('rewrite')
-      ? await attempt('rewrite', phaseErrors, () => rewriteWindows(tab, cdp, options))
-      : undefined;
+    const scroll = await runPhase(page, 'scroll', phaseErrors, () =>
+      scrollPhase(tab, cdp, options),
+    );
+    const rewrite = await runPhase(page, 'rewrite', phaseErrors, () =>
+      rewriteWindows(tab, cdp, options),
+    );
 
     const floorRuns = [];
     for (let i = 0; i < 5; i++) floorRuns.push(await tab.evaluate(() => window.__zfBench!.floor()));
@@ -744,10 +754,10 @@ export async function measureOurs(
       if (options.profile) functions = functionProfile(timeline).slice(0, PROFILE_TOP);
       heapBytes = await heapAfterGc(cdp);
       viewportHasHighlight = await tab.evaluate(() => window.__zfBench!.viewportHasHighlight());
-      // A phase that fails loses its own figures only.
-      const phase = <T>(name: Phase, run: () => Promise<T>): Promise<T | undefined> =>
-        page.phases.includes(name) ? attempt(name, phaseErrors, run) : Promise.resolve(undefined);
-      // First, as without the extension: the page as its load left it.
+      // A phase that fails loses its own figures only. First, as without the extension: the page
+      // as its load left it.
+      const phase = <T>(name: Phase, run: () => Promise<T>) =>
+        runPhase(page, name, phaseErrors, run);
       phases.scroll = await phase('scroll', () => scrollPhase(tab, cdp, options));
       phases.feed = await phase('feed', () => feedPhase(tab, cdp, options));
       phases.hover = await phase('hover', () => hoverPhase(tab, cdp, options));
