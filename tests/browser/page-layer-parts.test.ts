@@ -258,17 +258,32 @@ describe('page mentions messages', () => {
 });
 
 describe('mutation records', () => {
-  it('leaves out our card host and reports everything above the threshold', async () => {
-    const root = mount('<p>x</p>');
+  /** The records a mutation observer on `root` gets for what `change` does. */
+  async function recordsOf(root: Node, change: () => void): Promise<MutationRecord[]> {
     const records: MutationRecord[] = [];
     const observer = new MutationObserver((batch) => records.push(...batch));
     observer.observe(root, { childList: true, subtree: true, characterData: true });
-    root.append(document.createElement(CARD_HOST_TAG));
-    root.append(document.createElement('p'));
-    (root.firstChild!.firstChild as Text).data = 'y';
-    (root.firstChild!.firstChild as Text).data = 'z';
+    change();
     await nextTask();
     observer.disconnect();
+    return records;
+  }
+
+  /** `count` list items in one fragment. */
+  function items(count: number): DocumentFragment {
+    const fragment = document.createDocumentFragment();
+    for (let i = 0; i < count; i++) fragment.append(document.createElement('li'));
+    return fragment;
+  }
+
+  it('leaves out our card host and reports everything above the threshold', async () => {
+    const root = mount('<p>x</p>');
+    const records = await recordsOf(root, () => {
+      root.append(document.createElement(CARD_HOST_TAG));
+      root.append(document.createElement('p'));
+      (root.firstChild!.firstChild as Text).data = 'y';
+      (root.firstChild!.firstChild as Text).data = 'z';
+    });
     const changes = changesOf(records, 100);
     expect(changes.filter((change) => change.kind === 'added')).toHaveLength(1);
     // Two edits of one text node make one change.
@@ -281,33 +296,19 @@ describe('mutation records', () => {
   it('counts the nodes a record adds or removes against the threshold, not just the records', async () => {
     const root = mount('<ul></ul>');
     const list = root.firstChild as HTMLUListElement;
-    const records: MutationRecord[] = [];
-    const observer = new MutationObserver((batch) => records.push(...batch));
-    observer.observe(root, { childList: true, subtree: true });
-    const items = document.createDocumentFragment();
-    for (let i = 0; i < 50; i++) items.append(document.createElement('li'));
-    list.append(items);
-    await nextTask();
-    expect(records).toHaveLength(1);
-    expect(changesOf(records, 100).filter((change) => change.kind === 'added')).toHaveLength(50);
-    expect(changesOf(records, 20)).toEqual([{ kind: 'everything' }]);
-    records.length = 0;
-    list.replaceChildren();
-    await nextTask();
-    observer.disconnect();
-    expect(changesOf(records, 20)).toEqual([{ kind: 'everything' }]);
+    const added = await recordsOf(root, () => list.append(items(50)));
+    expect(added).toHaveLength(1);
+    expect(changesOf(added, 100).filter((change) => change.kind === 'added')).toHaveLength(50);
+    expect(changesOf(added, 20)).toEqual([{ kind: 'everything' }]);
+    const removed = await recordsOf(root, () => list.replaceChildren());
+    expect(changesOf(removed, 20)).toEqual([{ kind: 'everything' }]);
   });
 
   it('hands a batch over TRANSLATE_AT_ONCE over whole, for the engine to translate in slices', async () => {
     const root = mount('<ul></ul>');
-    const records: MutationRecord[] = [];
-    const observer = new MutationObserver((batch) => records.push(...batch));
-    observer.observe(root, { childList: true, subtree: true });
-    const items = document.createDocumentFragment();
-    for (let i = 0; i <= TRANSLATE_AT_ONCE; i++) items.append(document.createElement('li'));
-    root.firstChild!.appendChild(items);
-    await nextTask();
-    observer.disconnect();
+    const records = await recordsOf(root, () =>
+      root.firstChild!.appendChild(items(TRANSLATE_AT_ONCE + 1)),
+    );
     expect(changesOf(records, 10 * TRANSLATE_AT_ONCE)).toEqual([{ kind: 'many', records }]);
     const added = [...changesIn(records)].filter((change) => change.kind === 'added');
     expect(added).toHaveLength(TRANSLATE_AT_ONCE + 1);
