@@ -78,7 +78,11 @@ export interface Timeline {
 }
 
 const EXACT_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'v8.compile', 'v8.run']);
-/** The document lifecycle steps, which never nest in one another. */
+/**
+ * The document lifecycle steps. They follow one another, except that Chromium (156) may record a
+ * Paint of the root element inside the document's Paint (seen when our highlights change); such a
+ * nested step is counted once, as part of the outer one.
+ */
 export const RENDERING_EVENTS = new Set([
   'UpdateLayoutTree',
   'Layout',
@@ -101,6 +105,17 @@ function scriptUrl(event: TraceEvent): string | undefined {
   const data = record(event.args?.data);
   const url = data?.url ?? event.args?.fileName;
   return typeof url === 'string' ? url : undefined;
+}
+
+/** Sorted, without the intervals that lie inside an earlier one. */
+function outermost<T extends Interval>(intervals: readonly T[]): T[] {
+  const sorted = [...intervals].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: T[] = [];
+  for (const next of sorted) {
+    const last = kept[kept.length - 1];
+    if (last === undefined || next.end > last.end) kept.push(next);
+  }
+  return kept;
 }
 
 /** Sorted intervals with overlaps and nesting merged. */
@@ -230,10 +245,11 @@ export function buildTimeline(
       return { type: typeof type === 'string' ? type : '', start: e.ts, end: e.ts + (e.dur ?? 0) };
     })
     .sort((a, b) => a.start - b.start);
-  const rendering = own
-    .filter((e) => e.ph === 'X' && RENDERING_EVENTS.has(e.name))
-    .map((e) => ({ type: e.name, start: e.ts, end: e.ts + (e.dur ?? 0) }))
-    .sort((a, b) => a.start - b.start);
+  const rendering = outermost(
+    own
+      .filter((e) => e.ph === 'X' && RENDERING_EVENTS.has(e.name))
+      .map((e) => ({ type: e.name, start: e.ts, end: e.ts + (e.dur ?? 0) })),
+  );
   const marks = new Map<string, { ts: number; startTime: number }[]>();
   for (const e of own) {
     if (!e.cat.includes('blink.user_timing') || !e.name.startsWith('zf-bench:')) continue;

@@ -32,6 +32,11 @@ function call(ts: number, dur: number, url: string, name = 'FunctionCall'): Trac
   return { name, cat: 'devtools.timeline', ph: 'X', ts, dur, ...MAIN, args: { data: { url } } };
 }
 
+/** A document lifecycle step (Layout, Paint, …). */
+function step(name: string, ts: number, dur: number): TraceEvent {
+  return { name, cat: 'devtools.timeline', ph: 'X', ts, dur, ...MAIN };
+}
+
 function microtasks(ts: number, dur: number): TraceEvent {
   return { name: 'RunMicrotasks', cat: 'v8.execute', ph: 'X', ts, dur, ...MAIN };
 }
@@ -188,14 +193,6 @@ describe('bench trace attribution', () => {
   });
 
   it('counts rendering outside our calls only: a layout our call forced is already ours', () => {
-    const step = (name: string, ts: number, dur: number): TraceEvent => ({
-      name,
-      cat: 'devtools.timeline',
-      ph: 'X',
-      ts,
-      dur,
-      ...MAIN,
-    });
     const timeline = buildTimeline([
       call(0, 10, EXT, 'EvaluateScript'),
       call(100, 100, EXT),
@@ -206,6 +203,17 @@ describe('bench trace attribution', () => {
     ])!;
     expect(renderingTime(timeline)).toEqual({ PrePaint: 50, Paint: 20 });
     expect(renderingTotal(timeline, 0, 360)).toBe(50);
+  });
+
+  it('counts a rendering step nested in another once (the root element painted inside the document)', () => {
+    const timeline = buildTimeline([
+      call(0, 10, EXT, 'EvaluateScript'),
+      step('PrePaint', 100, 10),
+      step('Paint', 110, 65),
+      step('Paint', 110.1, 64.9),
+      step('Paint', 300, 20),
+    ])!;
+    expect(renderingTime(timeline)).toEqual({ Paint: 85, PrePaint: 10 });
   });
 
   it('finds the page thread by the probe mark when the extension never ran', () => {
