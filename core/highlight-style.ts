@@ -1,7 +1,7 @@
 /**
  * The `::highlight()` rules that paint mentions, built from the appearance settings. Pure text:
  * the page layer adopts it as a stylesheet, a unit test checks the manifest's default
- * stylesheet (entrypoints/content/highlights.css) against it.
+ * stylesheet (entrypoints/highlights.content.css) against it.
  */
 import { GroupIdSchema, type GroupId } from '../data/group-ids';
 import type { GroupAppearance } from './settings';

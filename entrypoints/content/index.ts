@@ -1,4 +1,3 @@
-import './highlights.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { whenTextArrives } from './frame-text';
 
@@ -12,8 +11,6 @@ export default defineContentScript({
   // Same-origin and about:blank frames get their own copy, so mentions in them are found too.
   allFrames: true,
   matchAboutBlank: true,
-  // The ::highlight() defaults go in the manifest: a page's CSP cannot block those.
-  cssInjectionMode: 'manifest',
   async main(ctx) {
     // Evaluating this file is kept small: everything else (settings, the engine, the card) is
     // loaded on demand, so a page pays for what it uses, and an empty frame for almost nothing.

@@ -1,7 +1,7 @@
 /**
  * The built manifest grants nothing beyond what README justifies: `storage`, the one content
- * script on every page, and the browser's default extension-page CSP. That script, loaded into
- * every page, carries only what every page needs.
+ * script on every page (with its stylesheet), and the browser's default extension-page CSP.
+ * That script, loaded into every page, carries only what every page needs.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +14,14 @@ interface Manifest {
   optional_permissions?: string[];
   host_permissions?: string[];
   optional_host_permissions?: string[];
-  content_scripts?: { matches: string[] }[];
+  content_scripts?: {
+    matches: string[];
+    js?: string[];
+    css?: string[];
+    run_at?: string;
+    all_frames?: boolean;
+    match_about_blank?: boolean;
+  }[];
   web_accessible_resources?: unknown;
   content_security_policy?: unknown;
   externally_connectable?: unknown;
@@ -45,7 +52,22 @@ test('the manifest asks for storage only and keeps the default CSP', ({ engine }
   ] as const) {
     expect(manifest[key], key).toBeUndefined();
   }
-  expect(manifest.content_scripts?.map((script) => script.matches)).toEqual([['<all_urls>']]);
+  // The script, and the default highlight styles on their own, due before the page's DOM.
+  const [styles, script] = manifest.content_scripts ?? [];
+  expect(manifest.content_scripts).toHaveLength(2);
+  expect(styles).toEqual({
+    matches: ['<all_urls>'],
+    css: ['content-scripts/highlights.css'],
+    run_at: 'document_start',
+    all_frames: true,
+    match_about_blank: true,
+  });
+  expect(script).toEqual({
+    matches: ['<all_urls>'],
+    js: ['content-scripts/content.js'],
+    all_frames: true,
+    match_about_blank: true,
+  });
 
   if (engine === 'firefox') {
     expect(manifest.minimum_chrome_version).toBeUndefined();

@@ -215,6 +215,18 @@ test('light and dark pages: the default underline shows on both', async ({
   }
 });
 
+test('the default highlight styles are in force before the page is parsed', async ({
+  extBrowser,
+  fixtures,
+}) => {
+  // Firefox adds a content script's CSS at the script's run_at: added at document idle, it made
+  // the browser restyle the whole page once more.
+  await withPage(extBrowser, `${fixtures}/engine/early-styles.html`, async (page) => {
+    const early = await page.evaluate(() => (window as { earlyLook?: string }).earlyLook);
+    expect(early).toBe('underline');
+  });
+});
+
 test('editable fields are never read and keep working', async ({ extBrowser, fixtures }) => {
   await withPage(extBrowser, `${fixtures}/engine/editable.html`, async (page) => {
     await waitForHighlights(page, 1);

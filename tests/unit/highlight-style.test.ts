@@ -4,7 +4,7 @@ import { highlightCss, highlightName, LONG_TEXT_CHARS } from '@/core/highlight-s
 import { defaultSettings } from '@/core/settings';
 import { groups } from '@/data';
 
-const MANIFEST_CSS = readFileSync('entrypoints/content/highlights.css', 'utf8');
+const MANIFEST_CSS = readFileSync('entrypoints/highlights.content.css', 'utf8');
 
 describe('highlight styles', () => {
   it('names one highlight per group, and one for its mentions in long text nodes', () => {
