@@ -1,6 +1,6 @@
 /**
  * Page benchmark: `npx tsx scripts/bench-page.ts [--quick] [--only NAME]... [--no-build]
- * [--profile]`. Prints figures; never a timed test.
+ * [--no-firefox] [--profile]`. Prints figures; never a timed test.
  *
  * Builds the extension into .output-bench, then loads each page in headless Chromium twice
  * over: without the extension (the page's own longest task and heap, the floor, mark.js on the
@@ -16,6 +16,9 @@
  * the mentions found are counted from the content script's own answer (get-page-mentions, asked
  * through the service worker), and "all ms" is then the end of the initial scan rather than the
  * last registration.
+ *
+ * Then the generated and size pages are loaded in Firefox with and without the extension, where
+ * the bench compares frame lengths (see firefox-frames.ts); `--no-firefox` skips that.
  *
  * `--profile` runs the same on an unminified build (.output-bench-profile) and prints, per
  * page, the functions of the content script that took the sampled time; its figures go to
@@ -44,6 +47,11 @@ import {
 } from './bench-support/bench-report.ts';
 import { launchBenchBrowsers } from './bench-support/browsers.ts';
 import {
+  firefoxLines,
+  measureFirefoxFrames,
+  type FirefoxPageFrames,
+} from './bench-support/firefox-frames.ts';
+import {
   measureBaseline,
   measureOurs,
   STEADY_MS,
@@ -53,6 +61,7 @@ import {
 } from './bench-support/measure-page.ts';
 import type { BenchAlias } from './bench-support/page-text.ts';
 import type { FunctionCost } from './bench-support/trace-attribution.ts';
+import { FIREFOX } from '../tests/e2e/harness/extension-browser.ts';
 import { servePages } from './bench-support/serve-pages.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -67,27 +76,32 @@ interface Args {
   quick: boolean;
   only: string[];
   build: boolean;
+  firefox: boolean;
   profile: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { quick: false, only: [], build: true, profile: false };
+  const args: Args = { quick: false, only: [], build: true, firefox: true, profile: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--quick') args.quick = true;
     else if (arg === '--no-build') args.build = false;
     else if (arg === '--profile') args.profile = true;
+    else if (arg === '--no-firefox') args.firefox = false;
     else if (arg === '--only' && argv[i + 1] !== undefined) args.only.push(argv[++i]!);
     else if (arg?.startsWith('--only=')) args.only.push(arg.slice('--only='.length));
     else
-      throw new Error(`unknown argument ${arg}; use --quick, --only NAME, --no-build, --profile`);
+      throw new Error(
+        `unknown argument ${arg}; use --quick, --only NAME, --no-build, --no-firefox, --profile`,
+      );
   }
   return args;
 }
 
-function build(outDir: string, extraArgs: readonly string[]): void {
+/** `target`: the browser arguments of `wxt build`; builds into `outDir`/`<folder>`. */
+function build(outDir: string, target: readonly string[], extraArgs: readonly string[]): void {
   const started = Date.now();
-  const result = spawnSync('npx', ['wxt', 'build', '-b', 'chrome', ...extraArgs], {
+  const result = spawnSync('npx', ['wxt', 'build', ...target, ...extraArgs], {
     cwd: ROOT,
     env: { ...process.env, ZF_OUT: outDir },
     encoding: 'utf8',
@@ -96,7 +110,9 @@ function build(outDir: string, extraArgs: readonly string[]): void {
     process.stderr.write(result.stdout + result.stderr);
     throw new Error('the extension did not build');
   }
-  console.log(`built ${outDir}/chrome-mv3 in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `built ${outDir} (${target.join(' ')}) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 function scriptSize(extensionDir: string): ScriptSize | undefined {
@@ -134,7 +150,11 @@ async function main(): Promise<void> {
   const started = Date.now();
   const outDir = args.profile ? PROFILE_OUT_DIR : OUT_DIR;
   const extensionDir = join(ROOT, outDir, 'chrome-mv3');
-  if (args.build) build(outDir, args.profile ? ['-c', UNMINIFIED_CONFIG] : []);
+  // Firefox is measured on the build readers get, never on the unminified one.
+  const firefox = args.firefox && !args.profile;
+  const firefoxDir = join(ROOT, outDir, 'firefox-mv3');
+  if (args.build) build(outDir, ['-b', 'chrome'], args.profile ? ['-c', UNMINIFIED_CONFIG] : []);
+  if (args.build && firefox) build(outDir, ['-b', 'firefox', '--mv3'], []);
   if (!existsSync(extensionDir)) throw new Error(`no build at ${extensionDir}`);
 
   const aliases: BenchAlias[] = entities.flatMap((entity) =>
@@ -202,6 +222,26 @@ async function main(): Promise<void> {
     }
   } finally {
     await browsers.close();
+  }
+
+  // The pages we made: the corpus is Chromium's alone, to keep the run's length in bounds.
+  const firefoxPages = pages.filter((page) => page.group === 'generated' || page.group === 'size');
+  let firefoxFrames: FirefoxPageFrames[] | undefined;
+  try {
+    if (!firefox) console.log('skip: Firefox (--no-firefox or --profile)');
+    else if (!existsSync(FIREFOX)) console.log(`skip: Firefox, no browser at ${FIREFOX}`);
+    else if (!existsSync(firefoxDir)) console.log(`skip: Firefox, no build at ${firefoxDir}`);
+    else if (firefoxPages.length > 0) {
+      firefoxFrames = await measureFirefoxFrames({
+        extensionDir: firefoxDir,
+        origin: server.origin,
+        pages: firefoxPages,
+        loads: args.quick ? 1 : 2,
+        windowMs: 6_000,
+        log: (line) => console.log(line),
+      });
+    }
+  } finally {
     await server.close();
   }
 
@@ -214,6 +254,7 @@ async function main(): Promise<void> {
   for (const line of problemLines(summaries)) console.log(`! ${line}`);
   console.log('');
   for (const line of phaseLines(phases)) console.log(line);
+  for (const line of firefoxLines(firefoxFrames ?? [])) console.log(line);
   if (size !== undefined) {
     console.log(`content script: ${size.bytes} bytes minified, ${size.gzipBytes} bytes gzipped`);
   }
@@ -225,7 +266,7 @@ async function main(): Promise<void> {
   );
 
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const json = `${JSON.stringify({ date: new Date().toISOString(), quick: args.quick, profile: args.profile, machine: info, seconds, size, targets, pages: summaries, phases, raw }, null, 2)}\n`;
+  const json = `${JSON.stringify({ date: new Date().toISOString(), quick: args.quick, profile: args.profile, machine: info, seconds, size, targets, pages: summaries, phases, firefoxFrames, raw }, null, 2)}\n`;
   if (args.profile) {
     writeFileSync(join(RESULTS_DIR, 'page-profile.json'), json);
     console.log(`wrote ${join('bench-results', 'page-profile.json')} (unminified build)`);
@@ -238,6 +279,7 @@ async function main(): Promise<void> {
       heading: `Page bench${args.quick ? ' (--quick)' : ''}, ${new Date().toISOString().slice(0, 10)}: ${info.cpus} CPUs (${info.cpu}), Chromium ${info.chromium}, load average ${info.loadAverageAtStart} at start. Main-thread ms from a Chrome trace; "~" marks a mark.js time scaled up from the part it did within its budget; "induced" is the rendering (style, layout, paint) beyond what the page did alone over the same stretch: the browser's work on our highlights. "steady" is the settled page watched for ${STEADY_MS / 1000} s in both browsers: the longest main-thread task of any kind (rendering included) and the share of the time the thread ran, both by thread time, with/without the extension. "mentions" are those the engine found; "registered" the ranges in CSS.highlights once settled (a page with over 150 mentions registers only those within three screens of the viewport, twelve on a page of over 50,000 elements or text nodes).`,
       pages: summaries,
       phases,
+      moreLines: firefoxLines(firefoxFrames ?? []),
       size,
       targets,
     }),

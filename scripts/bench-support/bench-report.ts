@@ -586,12 +586,15 @@ export function markdownReport({
   heading,
   pages,
   phases,
+  moreLines = [],
   size,
   targets,
 }: {
   heading: string;
   pages: readonly PageSummary[];
   phases: PhaseResults;
+  /** Listed after the phases' lines (the Firefox frames). */
+  moreLines?: readonly string[];
   size: ScriptSize | undefined;
   targets: readonly Target[];
 }): string {
@@ -609,7 +612,7 @@ export function markdownReport({
     '',
     markdownTable([...ownPages, ...corpusGroupRows(pages)]),
     '',
-    ...phaseLines(phases).map((line) => `- ${line}`),
+    ...[...phaseLines(phases), ...moreLines].map((line) => `- ${line}`),
     ...(size === undefined
       ? []
       : [`- content script: ${size.bytes} bytes minified, ${size.gzipBytes} bytes gzipped`]),

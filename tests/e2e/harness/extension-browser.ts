@@ -20,7 +20,7 @@ export const CHROMIUM_BASE_ARGS = [
 export function chromiumExtensionArgs(dir: string): string[] {
   return [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, ...CHROMIUM_BASE_ARGS];
 }
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const GECKO_ID = 'zhipu-facts@example.org';
 // Pinning the moz-extension:// host lets tests open the popup and options pages by URL.
 const FIREFOX_UUID = '6a0c1b52-7f7e-4a8e-9d3e-2f0f8c1d5e11';
