@@ -180,6 +180,14 @@ export interface TextSegment {
   readonly readWhole?: true;
 }
 
+/**
+ * Blocks with more child elements than this are walked node by node. Reading a block whole is one
+ * step between two looks at the clock, and its cost grows with its elements (each span asked for
+ * a shadow root, every text node looked up when its text holds a mention): a page appending
+ * 25,000 spans to one element made that a single step of over 15 ms, repeated at every rescan.
+ */
+const MAX_CHILDREN_READ_WHOLE = 512;
+
 // Any element that keeps a block from being read whole: whatever is not a plain inline element
 // (a nested block, a script, code, a line break, a custom element), and editable regions.
 const NOT_PLAIN_INLINE = `:not(${[...INLINE_TAGS].join(',')}),[contenteditable]`;
@@ -192,7 +200,9 @@ const NOT_PLAIN_INLINE = `:not(${[...INLINE_TAGS].join(',')}),[contenteditable]`
  * in an isolated world each node touched costs a wrapper of its own.
  */
 function readsWhole(block: Element): boolean {
-  if (block.childElementCount === 0) return true;
+  const children = block.childElementCount;
+  if (children === 0) return true;
+  if (children > MAX_CHILDREN_READ_WHOLE) return false;
   if (block.querySelector(NOT_PLAIN_INLINE) !== null) return false;
   // Most blocks hold no span: asking for the first one makes no list, as querySelectorAll would.
   if (block.querySelector('span') === null) return true;

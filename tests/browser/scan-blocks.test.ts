@@ -214,6 +214,26 @@ describe('blocks read whole', () => {
     expect(segment?.nodes).toHaveLength(40);
   });
 
+  it('walks a block of very many inline elements node by node, in slices', () => {
+    const root = mount('<p></p>');
+    const paragraph = root.firstElementChild!;
+    for (let i = 0; i < 600; i++) {
+      const span = document.createElement('span');
+      span.textContent = i === 300 ? 'Zhipu AI ' : 'word ';
+      paragraph.append(span);
+    }
+    const seen = collector();
+    const job = createSubtreeScan({ root, ownFlow: true, sink: seen.sink });
+    let runs = 1;
+    while (!job.run(performance.now() - 1)) runs++;
+    expect(runs).toBeGreaterThan(5);
+    const [segment, ...rest] = seen.segments;
+    expect(rest).toEqual([]);
+    expect(segment?.readWhole).toBeUndefined();
+    expect(segment?.nodes).toHaveLength(600);
+    expect(segment?.text).toContain('word Zhipu AI word');
+  });
+
   it('never reads whole in an XML document, where textContent would take in CDATA', () => {
     const doc = new DOMParser().parseFromString(
       '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Zhipu<![CDATA[ GLM-4 ]]> AI</p></body></html>',
