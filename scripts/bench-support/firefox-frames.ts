@@ -8,7 +8,7 @@
  */
 import { resolve } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { FIREFOX } from '../../tests/e2e/harness/extension-browser.ts';
+import { FIREFOX, FIREFOX_OFFLINE_PREFS } from '../../tests/e2e/harness/extension-browser.ts';
 import { median } from './stats.ts';
 import { VIEWPORT } from './browsers.ts';
 import type { BenchPage } from './bench-pages.ts';
@@ -73,16 +73,7 @@ async function launch(extensionDir: string | undefined): Promise<Browser> {
     executablePath: FIREFOX,
     headless: true,
     defaultViewport: VIEWPORT,
-    extraPrefsFirefox: {
-      // Keep Firefox off the network, as the e2e harness does.
-      'app.update.enabled': false,
-      'network.captive-portal-service.enabled': false,
-      'network.connectivity-service.enabled': false,
-      'datareporting.policy.dataSubmissionEnabled': false,
-      'toolkit.telemetry.enabled': false,
-      'browser.safebrowsing.malware.enabled': false,
-      'browser.safebrowsing.phishing.enabled': false,
-    },
+    extraPrefsFirefox: FIREFOX_OFFLINE_PREFS,
   });
   if (extensionDir !== undefined) await browser.installExtension(resolve(extensionDir));
   return browser;

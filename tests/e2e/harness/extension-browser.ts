@@ -142,6 +142,17 @@ function wrapPlaywright(page: PwPage): TestPage {
   };
 }
 
+/** Keeps Firefox off the network: no updates, telemetry or captive-portal checks. */
+export const FIREFOX_OFFLINE_PREFS = {
+  'app.update.enabled': false,
+  'network.captive-portal-service.enabled': false,
+  'network.connectivity-service.enabled': false,
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'toolkit.telemetry.enabled': false,
+  'browser.safebrowsing.malware.enabled': false,
+  'browser.safebrowsing.phishing.enabled': false,
+};
+
 async function launchFirefox(): Promise<ExtensionBrowser> {
   const dir = builtExtensionDir('firefox');
   const browser: PpBrowser = await puppeteer.launch({
@@ -153,14 +164,7 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
     defaultViewport: { width: 1280, height: 800 },
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
-      // Keep Firefox off the network: no updates, telemetry or captive-portal checks.
-      'app.update.enabled': false,
-      'network.captive-portal-service.enabled': false,
-      'network.connectivity-service.enabled': false,
-      'datareporting.policy.dataSubmissionEnabled': false,
-      'toolkit.telemetry.enabled': false,
-      'browser.safebrowsing.malware.enabled': false,
-      'browser.safebrowsing.phishing.enabled': false,
+      ...FIREFOX_OFFLINE_PREFS,
     },
   });
   await browser.installExtension(dir);
